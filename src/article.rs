@@ -1,0 +1,99 @@
+//! The article: what dateline knows about one saved page once it has been extracted.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// One news article extracted from one page of the archive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Path of the page relative to the corpus root, with `/` separators. Doubles as the id.
+    pub path: String,
+    /// Headline without the site suffix (" - RFE/RL", " | Herald").
+    pub title: String,
+    /// Publication time, with the page's own UTC offset when it gave one.
+    pub published: Option<DateTime<FixedOffset>>,
+    /// Byline authors, one name each, without "By ".
+    pub authors: Vec<String>,
+    /// Name of the publishing site.
+    pub site: Option<String>,
+    /// Canonical URL of the article.
+    pub url: Option<String>,
+    /// Language tag as the page gives it (`en-US`), or as detected from the text (`ru`).
+    pub lang: Option<String>,
+    /// The page's own summary (meta description / og:description).
+    pub description: Option<String>,
+    /// The dateline that opens the story, such as "ORAL, Kazakhstan --".
+    pub dateline: Option<Dateline>,
+    /// Places named by the page's metadata (geo tags, JSON-LD `contentLocation`).
+    pub places: Vec<String>,
+    /// Size of the page file in bytes.
+    pub bytes: u64,
+    /// The article's text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// The place line that opens a news story: "ORAL, Kazakhstan --".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The city, in title case ("Oral").
+    pub city: String,
+    /// What follows the city: a country or, in US style, a state ("Kazakhstan", "Georgia").
+    pub country: Option<String>,
+    /// The dateline as printed, without the dash.
+    pub raw: String,
+}
+
+impl Article {
+    /// Primary language subtag in lower case (`en` for `en-US`), as indexed for `lang:`.
+    pub fn lang_code(&self) -> Option<String> {
+        self.lang.as_deref().and_then(primary_lang)
+    }
+
+    /// Every place name the article is tagged with: the dateline's city and country, then
+    /// the places from its metadata.
+    pub fn place_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Some(d) = &self.dateline {
+            names.push(d.city.clone());
+            names.extend(d.country.clone());
+        }
+        for p in &self.places {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(p)) {
+                names.push(p.clone());
+            }
+        }
+        names
+    }
+}
+
+pub(crate) fn primary_lang(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (!primary.is_empty() && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn primary_lang_takes_the_first_subtag() {
+        assert_eq!(primary_lang("en-US").as_deref(), Some("en"));
+        assert_eq!(primary_lang("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(primary_lang(" RU ").as_deref(), Some("ru"));
+        assert_eq!(primary_lang(""), None);
+    }
+
+    #[test]
+    fn place_names_start_with_the_dateline() {
+        let article = Article {
+            dateline: Some(Dateline {
+                city: "Oral".into(),
+                country: Some("Kazakhstan".into()),
+                raw: "ORAL, Kazakhstan".into(),
+            }),
+            places: vec!["kazakhstan".into(), "Atyrau".into()],
+            ..Article::default()
+        };
+        assert_eq!(article.place_names(), ["Oral", "Kazakhstan", "Atyrau"]);
+    }
+}

@@ -1,0 +1,115 @@
+//! The command-line surface: every command and flag, documented once here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use dateline::SortOrder;
+use dateline::render::{ArticleFormat, Format};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Full-text search over archives of saved news pages"
+)]
+pub struct Cli {
+    /// When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index a folder of saved news pages (.html, .htm, .xhtml, .shtml).
+    Index(IndexArgs),
+    /// Search the index.
+    Query(QueryArgs),
+    /// Print one indexed article: metadata and full text.
+    Show(ShowArgs),
+    /// Print what the indexer would store for one page, without touching the index.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Folder of saved pages.
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Index folder to create or update.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Start from an empty index (needed after upgrading to an incompatible version).
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Skip pages larger than this many megabytes.
+    #[arg(long, default_value_t = 32, value_name = "MB")]
+    pub max_page_mb: u64,
+    /// Print no progress bar and no per-page warnings; only the summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// Query in tantivy syntax: words, "phrases", AND/OR/NOT, +/-, field:value, prefix*.
+    /// Fields: title, body, author, site, place, lang, url, path.
+    pub query: String,
+    /// Index folder to search.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Number of hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Number of hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Only articles published on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Only articles published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
+    pub sort: SortOrder,
+    /// Only articles whose dateline or metadata names this place.
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The article's id (its path in the corpus, as `query` prints it) or the page file.
+    pub id: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ArticleFormat::Text)]
+    pub format: ArticleFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The page file.
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ArticleFormat::Text)]
+    pub format: ArticleFormat,
+    /// Refuse pages larger than this many megabytes.
+    #[arg(long, default_value_t = 32, value_name = "MB")]
+    pub max_page_mb: u64,
+}

@@ -1,0 +1,135 @@
+//! Walking the archive: which files are pages, and the path each is known by.
+//!
+//! This module only finds files; it never reads or parses them.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// File name endings that hold saved pages (compared without regard to case).
+pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
+
+/// A page found in the corpus.
+#[derive(Debug, Clone)]
+pub struct PageFile {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// Its id: the path relative to the corpus root, `/`-separated.
+    pub rel: String,
+}
+
+/// Something under the corpus root that could not be walked (a symlink loop, a folder
+/// without permission). The walk goes on past it.
+#[derive(Debug, Clone)]
+pub struct WalkProblem {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Whether a file name ends in one of the [`PAGE_EXTENSIONS`].
+pub fn is_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+}
+
+/// The id of a page: its path relative to `root` with `/` separators. A name that is not
+/// valid UTF-8 keeps its readable parts (the file itself is still read by its real path).
+pub fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walks `root` for pages in a stable (sorted) order, skipping hidden folders and the
+/// folders in `exclude` (the index itself). Symlinks are followed; loops are reported.
+pub fn walk(
+    root: &Path,
+    exclude: &[PathBuf],
+) -> impl Iterator<Item = Result<PageFile, WalkProblem>> {
+    let exclude: Vec<PathBuf> = exclude
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let root_owned = root.to_path_buf();
+    WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |entry| {
+            if entry.depth() == 0 || !entry.file_type().is_dir() {
+                return true;
+            }
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let excluded = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|p| exclude.contains(&p));
+            !hidden && !excluded
+        })
+        .filter_map(move |entry| match entry {
+            Ok(entry) if entry.file_type().is_file() && is_page(entry.path()) => {
+                Some(Ok(PageFile {
+                    rel: relative_id(&root_owned, entry.path()),
+                    path: entry.into_path(),
+                }))
+            }
+            Ok(_) => None,
+            Err(err) => Some(Err(WalkProblem {
+                path: err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root_owned.clone()),
+                reason: walk_reason(&err),
+            })),
+        })
+}
+
+fn walk_reason(err: &walkdir::Error) -> String {
+    if let Some(ancestor) = err.loop_ancestor() {
+        return format!("symlink loop back to {}", ancestor.display());
+    }
+    match err.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(io) => io.to_string(),
+        None => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_extensions_ignore_case() {
+        for name in ["a.html", "b.HTM", "c.xhtml", "d.Shtml"] {
+            assert!(is_page(Path::new(name)), "{name}");
+        }
+        for name in ["a.txt", "html", "b.html.gz"] {
+            assert!(!is_page(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn walk_skips_hidden_and_excluded_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for p in [
+            "a.html",
+            "sub/b.htm",
+            ".git/c.html",
+            "index/d.html",
+            "e.txt",
+        ] {
+            let path = root.join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "<p>x</p>").unwrap();
+        }
+        let found: Vec<String> = walk(root, &[root.join("index")])
+            .map(|r| r.unwrap().rel)
+            .collect();
+        assert_eq!(found, ["a.html", "sub/b.htm"]);
+    }
+}

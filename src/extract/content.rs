@@ -1,0 +1,187 @@
+//! Choosing the article's content in a parsed page and rendering it to text.
+//!
+//! The choice is made by `dom_smoothie` (a port of Mozilla's Readability, measured best
+//! on our evaluation pages); the chosen HTML is rendered with `html2text`, then leftover
+//! player and sharing strings are dropped. A page with no good candidate falls back to the
+//! whole page minus its boilerplate: never to nothing.
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+use html2text::render::TrivialDecorator;
+
+/// Lines that are interface, not article, when they stand alone.
+const UI_LINES: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "please wait",
+    "loading...",
+    "no media source currently available",
+    "image",
+    "video",
+    "embed",
+    "copy link",
+    "read more",
+    "comments",
+    "subscribe",
+    "skip to content",
+    "skip to main content",
+    "accept",
+    "accept cookies",
+];
+
+/// Elements that never hold article text, removed before the content choice.
+const NEVER_ARTICLE: &str = "script, style, noscript, template, nav, footer, form, button, select, \
+    [role=navigation], [role=contentinfo], [class*=cookie], [id*=cookie], [class*=newsletter]";
+
+/// Elements and hints that are never article text in the fallback path.
+const BOILERPLATE: &str = "script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button, \
+    [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], \
+    [class*=cookie], [id*=cookie], [class*=share], [class*=social], [class*=newsletter], \
+    [class*=related], [class*=promo], [class*=advert], [class*=comment], [id*=comment], [class*=menu], [class*=breadcrumb]";
+
+/// The article text of a parsed page. `html` is the page it was parsed from, used again
+/// only when the content choice fails.
+pub fn article_text(doc: Document, html: &str, url: Option<&str>) -> String {
+    // Readability keeps small pages whole; these are never article text on any page.
+    doc.select(NEVER_ARTICLE).remove();
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let chosen = Readability::with_document(doc, url, Some(Config::default()))
+        .or_else(|_| Readability::with_document(Document::from(html), None, None))
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+        .map(|article| render(&article.content))
+        .filter(|text| !text.is_empty());
+    chosen.unwrap_or_else(|| whole_page_text(html))
+}
+
+/// Fallback: the whole page minus navigation, scripts and widgets.
+fn whole_page_text(html: &str) -> String {
+    let doc = Document::from(html);
+    doc.select(BOILERPLATE).remove();
+    let body = doc.select("body");
+    let inner = if body.exists() {
+        body.html()
+    } else {
+        doc.html()
+    };
+    let text = render(&inner);
+    if text.is_empty() {
+        // Even the boilerplate is better than losing the page's words.
+        render(&Document::from(html).select("body").html())
+    } else {
+        text
+    }
+}
+
+/// Renders article HTML as plain text: one line per paragraph, blank lines between
+/// paragraphs, no link targets or image markup.
+pub fn render(html: &str) -> String {
+    let config = html2text::config::with_decorator(TrivialDecorator::new())
+        .link_footnotes(false)
+        .no_table_borders()
+        .empty_img_mode(html2text::config::ImageRenderMode::Replace(""));
+    let raw = config
+        .string_from_read(html.as_bytes(), 100_000)
+        .unwrap_or_default();
+    tidy(&raw)
+}
+
+/// Drops stand-alone interface strings and collapses runs of blank lines.
+fn tidy(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut blank = false;
+    for line in raw.lines() {
+        // html2text marks headings with '#'; the text keeps the words only.
+        let line = line.trim().trim_start_matches('#').trim_start();
+        if line.is_empty() || is_ui_line(line) {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+fn is_ui_line(line: &str) -> bool {
+    let lower = line.trim_end_matches(['.', ':', '…']).to_lowercase();
+    UI_LINES
+        .iter()
+        .any(|ui| lower == ui.trim_end_matches(['.', ':']))
+        || line.chars().all(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><title>T</title><script>function trackPageView(){}</script>
+        <style>.x{color:red}</style></head><body>
+        <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+        <div class="cookie-banner">We use cookies. <button>Accept</button></div>
+        <article><h1>Floods hit Lima</h1>
+        <p>LIMA, Peru — Heavy rains swelled the Rimac river on Sunday, flooding homes across the capital and forcing thousands of families to leave.</p>
+        <p>Officials said the water rose faster than in any year since records began, and that emergency crews were working through the night.</p>
+        <div class="share">Share</div>
+        <p>Residents described streets turned into rivers as <a href="https://x.test/more">the water</a> reached the second floor of some buildings in the east of the city.</p>
+        </article>
+        <footer>Copyright 2021 Andes Daily. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn keeps_article_drops_boilerplate() {
+        let text = article_text(Document::from(PAGE), PAGE, None);
+        assert!(
+            text.contains("Heavy rains swelled the Rimac river"),
+            "{text}"
+        );
+        assert!(
+            text.contains("the water reached the second floor"),
+            "{text}"
+        );
+        for junk in [
+            "trackPageView",
+            "color:red",
+            "We use cookies",
+            "Copyright",
+            "https://x.test",
+            "Sport",
+        ] {
+            assert!(!text.contains(junk), "{junk} in {text}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_stay_apart() {
+        let text = article_text(Document::from(PAGE), PAGE, None);
+        assert!(text.contains("leave.\n\n"), "{text}");
+    }
+
+    #[test]
+    fn short_page_falls_back_to_whole_page() {
+        let page = "<html><body><nav>Menu</nav><p>Only one short line here.</p></body></html>";
+        let text = article_text(Document::from(page), page, None);
+        assert_eq!(text, "Only one short line here.");
+    }
+
+    #[test]
+    fn ui_lines_are_dropped() {
+        assert_eq!(
+            tidy("Share\nReal text.\n\n\n\nNo media source currently available\nMore text.\n***"),
+            "Real text.\n\nMore text."
+        );
+    }
+}

@@ -1,0 +1,545 @@
+//! Page metadata: headline, date, authors, site, URL, language, description and places,
+//! each taken from the strongest source the page offers (JSON-LD, OpenGraph and
+//! `article:` tags, other meta names, `<time>`, the URL, the visible byline).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use dom_query::Document;
+use serde_json::Value;
+
+use super::dates::{date_from_url, parse_date};
+
+/// What the page says about itself, before the body text is known.
+#[derive(Debug, Default, Clone)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub authors: Vec<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub description: Option<String>,
+    pub places: Vec<String>,
+}
+
+/// Reads the metadata of a parsed page. `rel_path` is the page's path in the corpus,
+/// a last resort for the date (`2022/01/05/story.html`).
+pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
+    let metas = meta_tags(doc);
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| metas.get(*k).cloned())
+            .filter(|v| !v.is_empty())
+    };
+    let ld = JsonLd::read(doc);
+
+    let url = first_text(&[
+        doc.select("link[rel~=canonical]")
+            .attr("href")
+            .map(|s| s.to_string()),
+        meta(&["og:url"]),
+        ld.url.clone(),
+    ]);
+
+    let site = first_text(&[
+        meta(&["og:site_name"]),
+        ld.publisher.clone(),
+        meta(&["application-name", "twitter:site:name"]),
+    ]);
+
+    let raw_title = first_text(&[
+        meta(&["og:title"]),
+        ld.headline.clone(),
+        meta(&[
+            "twitter:title",
+            "dc.title",
+            "sailthru.title",
+            "parsely-title",
+            "headline",
+        ]),
+        Some(doc.select("title").first().text().to_string()),
+        Some(doc.select("h1").first().text().to_string()),
+    ]);
+    let h1 = clean_space(&doc.select("h1").first().text());
+    let title = raw_title.map(|t| strip_site_suffix(&t, site.as_deref(), &h1));
+
+    let published = ld
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "og:published_time",
+                "published_time",
+                "datepublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.created",
+                "dcterms.date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "original-publish-date",
+            ])
+            .as_deref()
+            .and_then(parse_date)
+        })
+        .or_else(|| time_element(doc))
+        .or_else(|| url.as_deref().and_then(date_from_url))
+        .or_else(|| date_from_url(rel_path));
+
+    let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        for key in [
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+        ] {
+            if let Some(v) = metas.get(key).filter(|v| !v.starts_with("http")) {
+                authors = split_authors(v);
+                break;
+            }
+        }
+    }
+    if authors.is_empty() {
+        authors = visible_byline(doc);
+    }
+
+    let lang = first_text(&[
+        doc.select("html").attr("lang").map(|s| s.to_string()),
+        doc.select("html").attr("xml:lang").map(|s| s.to_string()),
+        meta(&["content-language", "dc.language", "language"]),
+        ld.language.clone(),
+        meta(&["og:locale"]).map(|l| l.replace('_', "-")),
+    ]);
+
+    let description = first_text(&[
+        meta(&["description", "og:description", "twitter:description"]),
+        ld.description.clone(),
+    ]);
+
+    let mut places = ld.places.clone();
+    for key in ["geo.placename", "dc.coverage"] {
+        if let Some(v) = metas.get(key) {
+            places.extend(
+                v.split([';', ','])
+                    .map(clean_space)
+                    .filter(|s| !s.is_empty()),
+            );
+        }
+    }
+
+    PageMeta {
+        title,
+        published,
+        authors,
+        site,
+        url,
+        lang,
+        description,
+        places,
+    }
+}
+
+/// All `<meta>` tags by lower-cased `property`, `name`, `itemprop` or `http-equiv`;
+/// the first tag with a key wins.
+fn meta_tags(doc: &Document) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for node in doc.select("meta").nodes() {
+        let Some(content) = node.attr("content") else {
+            continue;
+        };
+        let content = clean_space(&content);
+        for attr in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = node.attr(attr) {
+                for key in key.split_whitespace() {
+                    map.entry(key.to_ascii_lowercase())
+                        .or_insert_with(|| content.clone());
+                }
+            }
+        }
+    }
+    // <meta charset> pages sometimes write the date as itemprop on another element.
+    for node in doc.select("[itemprop=datePublished]").nodes() {
+        if let Some(v) = node.attr("datetime").or_else(|| node.attr("content")) {
+            map.entry("datepublished".into())
+                .or_insert_with(|| v.to_string());
+        }
+    }
+    map
+}
+
+fn time_element(doc: &Document) -> Option<DateTime<FixedOffset>> {
+    let times = doc.select("time[datetime]");
+    let nodes = times.nodes();
+    // Prefer a <time> marked as the publication time, then the first one.
+    let marked = nodes.iter().find(|n| {
+        let hint = format!(
+            "{} {} {}",
+            n.attr("itemprop").unwrap_or_default(),
+            n.attr("class").unwrap_or_default(),
+            n.attr("pubdate").map(|_| "pubdate").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        hint.contains("publish") || hint.contains("pubdate")
+    });
+    marked
+        .or(nodes.first())
+        .and_then(|n| n.attr("datetime"))
+        .and_then(|v| parse_date(&v))
+}
+
+fn visible_byline(doc: &Document) -> Vec<String> {
+    for selector in [
+        "[itemprop=author] [itemprop=name]",
+        "[rel=author]",
+        "[itemprop=author]",
+        ".byline",
+        "[class*=byline]",
+        ".author-name",
+        ".author",
+    ] {
+        let sel = doc.select(selector);
+        let text = clean_space(&sel.first().text());
+        if !text.is_empty() && text.len() < 200 {
+            let names = split_authors(&text);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Splits a byline into names: drops "By", splits on commas and "and", and cuts off
+/// what follows a name (a role, a date, a pipe).
+pub fn split_authors(raw: &str) -> Vec<String> {
+    let mut s = clean_space(raw);
+    for cut in [" | ", " - ", " — ", "Updated", "Published", "\u{2022}"] {
+        if let Some(pos) = s.find(cut) {
+            s.truncate(pos);
+        }
+    }
+    let has_by = s
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case("by ") || p.eq_ignore_ascii_case("by:"));
+    let s = if has_by { &s[3..] } else { &s[..] };
+    s.split(',')
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(|n| n.trim().trim_end_matches('.').trim().to_string())
+        .filter(|n| {
+            !n.is_empty()
+                && n.chars().count() <= 60
+                && n.split_whitespace().count() <= 5
+                && n.chars().next().is_some_and(char::is_alphabetic)
+        })
+        .collect()
+}
+
+/// Removes a site suffix or prefix such as " - RFE/RL" or "Herald | ": the part after the
+/// last separator goes when it names the site, or when it is short and what stays is not.
+pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
+    let title = clean_space(title);
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let site_norm = site.map(norm).unwrap_or_default();
+    if !h1.is_empty() && norm(h1) == norm(&title) {
+        return title;
+    }
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "] {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
+        let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+        let names_site = |part: &str| {
+            let p = norm(part);
+            !site_norm.is_empty()
+                && !p.is_empty()
+                && (site_norm.contains(&p) || p.contains(&site_norm))
+        };
+        if names_site(tail) || (!h1.is_empty() && norm(h1) == norm(head)) {
+            return head.to_string();
+        }
+        if let Some(first) = title.find(sep) {
+            let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
+            if names_site(lead) || (!h1.is_empty() && norm(h1) == norm(rest)) {
+                return rest.to_string();
+            }
+        }
+        let words = |s: &str| s.split_whitespace().count();
+        let capitalised = tail
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if words(tail) <= 4 && capitalised && words(head) >= 3 {
+            return head.to_string();
+        }
+    }
+    title
+}
+
+pub fn clean_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn first_text(candidates: &[Option<String>]) -> Option<String> {
+    candidates
+        .iter()
+        .flatten()
+        .map(|s| clean_space(s))
+        .find(|s| !s.is_empty())
+}
+
+/// The facts a page's JSON-LD gives about its article.
+#[derive(Debug, Default)]
+struct JsonLd {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    description: Option<String>,
+    language: Option<String>,
+    places: Vec<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "OpinionNewsArticle",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "LiveBlogPosting",
+];
+
+impl JsonLd {
+    fn read(doc: &Document) -> JsonLd {
+        let mut objects = Vec::new();
+        for node in doc.select("script[type='application/ld+json']").nodes() {
+            let text = node.text();
+            let text = text
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>");
+            if let Ok(value) = serde_json::from_str::<Value>(text) {
+                collect_objects(value, &mut objects, 0);
+            }
+        }
+        let is_article = |o: &Value| {
+            type_names(o)
+                .iter()
+                .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
+        };
+        let Some(article) = objects.iter().find(|o| is_article(o)) else {
+            return JsonLd::default();
+        };
+        let text = |v: Option<&Value>| -> Option<String> {
+            match v? {
+                Value::String(s) => Some(clean_space(s)),
+                Value::Array(a) => a.first().and_then(|v| v.as_str()).map(clean_space),
+                _ => None,
+            }
+        };
+        let name_of = |v: &Value| -> Option<String> {
+            match v {
+                Value::String(s) => Some(clean_space(s)),
+                Value::Object(_) => text(v.get("name")),
+                _ => None,
+            }
+        };
+        let names = |v: Option<&Value>| -> Vec<String> {
+            match v {
+                Some(Value::Array(a)) => a.iter().filter_map(name_of).collect(),
+                Some(v) => name_of(v).into_iter().collect(),
+                None => Vec::new(),
+            }
+        };
+        let authors = names(article.get("author"))
+            .iter()
+            .flat_map(|a| split_authors(a))
+            .collect();
+        let mut places = names(article.get("contentLocation"));
+        places.extend(names(article.get("locationCreated")));
+        JsonLd {
+            headline: text(article.get("headline")).or_else(|| text(article.get("name"))),
+            published: text(article.get("datePublished"))
+                .or_else(|| text(article.get("dateCreated"))),
+            authors,
+            publisher: article.get("publisher").and_then(name_of),
+            url: text(article.get("url")).or_else(|| {
+                article
+                    .get("mainEntityOfPage")
+                    .and_then(|m| text(Some(m)).or_else(|| text(m.get("@id"))))
+            }),
+            description: text(article.get("description")),
+            language: text(article.get("inLanguage")),
+            places,
+        }
+    }
+}
+
+fn type_names(o: &Value) -> Vec<String> {
+    match o.get("@type") {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Flattens arrays and `@graph` lists into the objects they hold (depth-limited: the JSON
+/// comes from untrusted pages).
+fn collect_objects(value: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items
+            .into_iter()
+            .for_each(|v| collect_objects(v, out, depth + 1)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                collect_objects(graph, out, depth + 1);
+            }
+            out.push(Value::Object(map));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> PageMeta {
+        read_meta(&Document::from(html), "page.html")
+    }
+
+    #[test]
+    fn json_ld_news_article() {
+        let m = meta_of(
+            r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+             {"@type":"NewsArticle","headline":"Floods hit Lima","datePublished":"2021-03-14T08:00:00-05:00",
+              "author":[{"@type":"Person","name":"Ana Torres"},{"name":"Luis Vega"}],
+              "publisher":{"@type":"Organization","name":"Andes Daily"},
+              "contentLocation":{"@type":"Place","name":"Lima"}}]}
+            </script></head><body></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Floods hit Lima"));
+        assert_eq!(
+            m.published.unwrap().to_rfc3339(),
+            "2021-03-14T08:00:00-05:00"
+        );
+        assert_eq!(m.authors, ["Ana Torres", "Luis Vega"]);
+        assert_eq!(m.site.as_deref(), Some("Andes Daily"));
+        assert_eq!(m.places, ["Lima"]);
+    }
+
+    #[test]
+    fn open_graph_and_article_tags() {
+        let m = meta_of(
+            r#"<html lang="en-GB"><head><title>Ignored - Site</title>
+            <meta property="og:title" content="Grain ships leave Odesa">
+            <meta property="og:site_name" content="Global Wire">
+            <meta property="article:published_time" content="2022-08-01T10:00:00+03:00">
+            <meta name="author" content="By Olena Petrenko">
+            <meta property="og:url" content="https://wire.test/grain">
+            <meta name="description" content="First ship leaves.">
+            </head></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Grain ships leave Odesa"));
+        assert_eq!(m.site.as_deref(), Some("Global Wire"));
+        assert_eq!(
+            m.published.unwrap().to_rfc3339(),
+            "2022-08-01T10:00:00+03:00"
+        );
+        assert_eq!(m.authors, ["Olena Petrenko"]);
+        assert_eq!(m.url.as_deref(), Some("https://wire.test/grain"));
+        assert_eq!(m.lang.as_deref(), Some("en-GB"));
+        assert_eq!(m.description.as_deref(), Some("First ship leaves."));
+    }
+
+    #[test]
+    fn time_element_and_visible_byline() {
+        let m = meta_of(
+            r#"<html><head><title>Typhoon nears Manila | Northern Daily Herald</title></head><body>
+            <p class="byline">By Maria Santos and Jose Cruz</p>
+            <time datetime="2020-11-11">Nov 11</time></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Typhoon nears Manila"));
+        assert_eq!(m.authors, ["Maria Santos", "Jose Cruz"]);
+        assert_eq!(
+            m.published.unwrap().to_rfc3339(),
+            "2020-11-11T00:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn date_from_canonical_url_then_path() {
+        let m = meta_of(r#"<link rel="canonical" href="https://n.test/2021/03/14/flood.html">"#);
+        assert_eq!(m.published.unwrap().date_naive().to_string(), "2021-03-14");
+        let m = read_meta(&Document::from("<p>x</p>"), "2019/07/02/story.html");
+        assert_eq!(m.published.unwrap().date_naive().to_string(), "2019-07-02");
+    }
+
+    #[test]
+    fn other_meta_names() {
+        let m = meta_of(
+            r#"<meta name="pubdate" content="2016-05-04"><meta http-equiv="content-language" content="fr">"#,
+        );
+        assert_eq!(m.published.unwrap().date_naive().to_string(), "2016-05-04");
+        assert_eq!(m.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn site_suffixes_go_and_real_titles_stay() {
+        let strip = |t: &str, s: Option<&str>| strip_site_suffix(t, s, "");
+        assert_eq!(
+            strip(
+                "'Fight Far From Over' For One Kazakh Protester - RFE/RL",
+                Some("RFE/RL")
+            ),
+            "'Fight Far From Over' For One Kazakh Protester"
+        );
+        assert_eq!(
+            strip("Herald | Storm hits the coast tonight", Some("Herald")),
+            "Storm hits the coast tonight"
+        );
+        assert_eq!(
+            strip("Kenya votes in tight race | Eastern Broadcasting", None),
+            "Kenya votes in tight race"
+        );
+        assert_eq!(strip("Left - right", None), "Left - right");
+    }
+
+    #[test]
+    fn bylines_split_into_names() {
+        assert_eq!(
+            split_authors("By Jane Doe, John Smith and Ann Lee"),
+            ["Jane Doe", "John Smith", "Ann Lee"]
+        );
+        assert_eq!(split_authors("by Kim Park | Staff writer"), ["Kim Park"]);
+        assert!(split_authors("").is_empty());
+    }
+}

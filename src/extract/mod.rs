@@ -1,0 +1,184 @@
+//! One page -> one [`Article`]: charset, one parsed DOM for metadata and content choice,
+//! then text. This module never touches the index.
+
+mod charset;
+mod content;
+mod dateline;
+pub mod dates;
+mod language;
+pub mod meta;
+
+use std::io::Read;
+use std::path::Path;
+
+use dom_query::Document;
+
+pub use charset::decode;
+pub use dateline::find_dateline;
+pub use language::detect_language;
+
+use crate::article::Article;
+
+/// Pages larger than this are skipped unless the limit is raised (`--max-page-mb`):
+/// real article pages are far smaller, and a bound keeps memory flat.
+pub const DEFAULT_MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a page was not indexed. Each names a cause the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SkipReason {
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("empty file")]
+    Empty,
+    #[error("not a web page (binary content)")]
+    Binary,
+    #[error("too large ({size} bytes; the limit is {limit} bytes, raise it with --max-page-mb)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("no text found")]
+    NoText,
+}
+
+impl SkipReason {
+    /// A short label for counting skips in the summary.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::TooLarge { .. } => "too large",
+            SkipReason::NoText => "no text",
+        }
+    }
+}
+
+/// Reads and extracts one page file. `rel` is its id in the corpus.
+pub fn extract_file(path: &Path, rel: &str, max_bytes: u64) -> Result<Article, SkipReason> {
+    let bytes = read_limited(path, max_bytes)?;
+    extract_bytes(&bytes, rel)
+}
+
+/// Reads at most `max_bytes`, so a huge or growing file cannot exhaust memory.
+pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
+    let unreadable = |e: std::io::Error| SkipReason::Unreadable(e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > max_bytes {
+        return Err(SkipReason::TooLarge {
+            size,
+            limit: max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(SkipReason::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Extracts the article from a page's bytes.
+pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(SkipReason::Empty);
+    }
+    let (html, _encoding) = decode(bytes);
+    if looks_binary(bytes, &html) {
+        return Err(SkipReason::Binary);
+    }
+    let doc = Document::from(html.as_ref());
+    let meta = meta::read_meta(&doc, rel);
+    let text = content::article_text(doc, &html, meta.url.as_deref());
+    if text.trim().is_empty() && meta.title.is_none() {
+        return Err(SkipReason::NoText);
+    }
+    let lang = meta.lang.clone().or_else(|| detect_language(&text));
+    Ok(Article {
+        path: rel.to_string(),
+        title: meta.title.unwrap_or_default(),
+        published: meta.published,
+        authors: meta.authors,
+        site: meta.site,
+        url: meta.url,
+        lang,
+        description: meta.description,
+        dateline: find_dateline(&text),
+        places: meta.places,
+        bytes: bytes.len() as u64,
+        text,
+    })
+}
+
+/// A binary file named `.html`: known magic numbers, NUL bytes, or text that decoded
+/// mostly to replacement and control characters.
+fn looks_binary(bytes: &[u8], text: &str) -> bool {
+    const MAGIC: &[&[u8]] = &[
+        b"\x89PNG",
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x1f\x8b",
+        b"GIF8",
+        b"\xff\xd8\xff",
+        b"\x7fELF",
+    ];
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
+        return true;
+    }
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    let odd = sample
+        .iter()
+        .filter(|&&c| c == '\u{FFFD}' || c == '\0' || (c.is_control() && !c.is_whitespace()))
+        .count();
+    odd * 10 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_and_empty_pages_are_skipped() {
+        assert_eq!(
+            extract_bytes(b"\x89PNG\r\n\x1a\n\0\0\0", "a.html"),
+            Err(SkipReason::Binary)
+        );
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert_eq!(extract_bytes(&noise, "b.html"), Err(SkipReason::Binary));
+        assert_eq!(extract_bytes(b"  \n ", "c.html"), Err(SkipReason::Empty));
+    }
+
+    #[test]
+    fn a_full_page_becomes_an_article() {
+        let page = r#"<html lang="en"><head><title>Protester vows to fight on - RFE/RL</title>
+            <meta property="og:site_name" content="RFE/RL"></head><body>
+            <p>ORAL, Kazakhstan -- Growing up in the small, remote town of Zhalpaqtal, Aslan Zhamaliev wasn't interested in politics, he says, until the price of fuel doubled.</p>
+            <p>He was among thousands of Kazakhs who took part in protests in early January that turned violent after a heavy government clampdown.</p>
+            <p>In Oral, demonstrations started on January 3, initially with about 80 motorists demanding that the government cancel the increase.</p></body></html>"#;
+        let a = extract_bytes(page.as_bytes(), "rferl/oral.html").unwrap();
+        assert_eq!(a.title, "Protester vows to fight on");
+        assert_eq!(a.site.as_deref(), Some("RFE/RL"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+        let d = a.dateline.unwrap();
+        assert_eq!(
+            (d.city.as_str(), d.country.as_deref()),
+            ("Oral", Some("Kazakhstan"))
+        );
+        assert!(a.text.contains("Zhalpaqtal"));
+    }
+
+    #[test]
+    fn size_limit_is_enforced_while_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.html");
+        std::fs::write(&path, vec![b'a'; 2048]).unwrap();
+        assert!(matches!(
+            read_limited(&path, 1024),
+            Err(SkipReason::TooLarge { .. })
+        ));
+        assert_eq!(read_limited(&path, 4096).unwrap().len(), 2048);
+    }
+}

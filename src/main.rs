@@ -1,0 +1,171 @@
+//! The `dateline` binary: parses arguments, runs one command, maps the outcome to an
+//! exit code (0 success or hits, 1 no hits, 2 error).
+
+mod cli;
+mod progress;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::Parser;
+
+use cli::{Cli, ColorChoice, Command};
+use dateline::render;
+use dateline::{Error, IndexOptions, SearchRequest, Searcher};
+
+/// What a command found, for the exit code.
+enum Outcome {
+    Success,
+    NothingFound,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color(cli.color);
+    match run(cli.command, color) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dateline: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command, color: bool) -> Result<Outcome> {
+    match command {
+        Command::Index(args) => index(args),
+        Command::Query(args) => query(args, color),
+        Command::Show(args) => show(args, color),
+        Command::Extract(args) => extract(args, color),
+    }
+}
+
+fn index(args: cli::IndexArgs) -> Result<Outcome> {
+    let mut opts = IndexOptions::new(&args.corpus, &args.index);
+    opts.rebuild = args.rebuild;
+    opts.max_page_bytes = args.max_page_mb.saturating_mul(1024 * 1024);
+    let progress = progress::IndexProgress::new(args.quiet);
+    let report = dateline::index_corpus(&opts, &progress)?;
+    let mut skips: Vec<String> = report
+        .skip_counts()
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    if skips.is_empty() {
+        skips.push("none".into());
+    }
+    println!(
+        "indexed {} pages, skipped {} ({}); read {:.1} MB in {:.2} s ({:.1} MB/s) into {}",
+        report.indexed,
+        report.skipped.len(),
+        skips.join(", "),
+        report.megabytes(),
+        report.elapsed.as_secs_f64(),
+        report.megabytes_per_second(),
+        args.index.display()
+    );
+    if report.indexed == 0 && report.skipped.is_empty() {
+        eprintln!(
+            "dateline: no pages found under {} (looked for .html, .htm, .xhtml, .shtml outside hidden folders)",
+            args.corpus.display()
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
+    let req = SearchRequest {
+        query: args.query,
+        limit: args.limit,
+        offset: args.offset,
+        since: parse_day("--since", args.since.as_deref())?,
+        until: parse_day("--until", args.until.as_deref())?,
+        sort: args.sort,
+        place: args.place,
+    };
+    let searcher = Searcher::open(&args.index)?;
+    let results = searcher.search(&req)?;
+    let mut out = std::io::stdout().lock();
+    render::write_results(&mut out, &req, &results, args.format, color)?;
+    out.flush()?;
+    Ok(if results.total == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {
+    let searcher = Searcher::open(&args.index)?;
+    let id = resolve_id(&args.id, searcher.corpus_root());
+    let article = match searcher.get(&id) {
+        Ok(article) => article,
+        Err(err @ Error::NotFound(_)) => {
+            eprintln!("dateline: {err}");
+            return Ok(Outcome::NothingFound);
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    render::write_article(&mut out, &article, args.format, color)?;
+    Ok(Outcome::Success)
+}
+
+fn extract(args: cli::ExtractArgs, color: bool) -> Result<Outcome> {
+    let rel = args.file.to_string_lossy().into_owned();
+    let article = dateline::extract::extract_file(
+        &args.file,
+        &rel,
+        args.max_page_mb.saturating_mul(1024 * 1024),
+    )
+    .with_context(|| format!("{}", args.file.display()))?;
+    let mut out = std::io::stdout().lock();
+    render::write_article(&mut out, &article, args.format, color)?;
+    Ok(Outcome::Success)
+}
+
+/// An id as `query` prints it, or a path to a page file inside the indexed corpus.
+fn resolve_id(arg: &str, corpus_root: &Path) -> String {
+    Path::new(arg)
+        .canonicalize()
+        .ok()
+        .filter(|p| p.starts_with(corpus_root))
+        .map(|p| dateline::corpus::relative_id(corpus_root, &p))
+        .unwrap_or_else(|| arg.to_string())
+}
+
+fn parse_day(flag: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
+    value
+        .map(|v| {
+            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| Error::Date {
+                flag,
+                value: v.to_string(),
+            })
+        })
+        .transpose()
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,158 @@
+//! The JSON shape of hits and articles: documented in the README, versioned by
+//! [`SCHEMA_VERSION`], the same in `query --format json|jsonl` and `show`/`extract`.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::{Article, Dateline};
+use crate::search::{Hit, SearchRequest, SearchResults, SortOrder};
+
+/// Bumped when a field is removed or changes meaning (adding a field does not bump it).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A byte range `[start, end)` in the UTF-8 text it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<&Range<usize>> for Span {
+    fn from(r: &Range<usize>) -> Self {
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SnippetRecord {
+    pub text: String,
+    pub highlights: Vec<Span>,
+}
+
+/// One hit as JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HitRecord {
+    pub schema_version: u32,
+    pub rank: usize,
+    pub id: String,
+    pub score: Option<f32>,
+    pub title: String,
+    pub title_highlights: Vec<Span>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub description: Option<String>,
+    pub dateline: Option<Dateline>,
+    pub places: Vec<String>,
+    pub path: String,
+    pub bytes: u64,
+    pub snippets: Vec<SnippetRecord>,
+}
+
+impl HitRecord {
+    pub fn new(rank: usize, hit: &Hit) -> HitRecord {
+        let a = &hit.article;
+        HitRecord {
+            schema_version: SCHEMA_VERSION,
+            rank,
+            id: a.path.clone(),
+            score: hit.score,
+            title: hit.title.text.clone(),
+            title_highlights: hit.title.highlights.iter().map(Span::from).collect(),
+            published: a.published.map(|d| d.to_rfc3339()),
+            authors: a.authors.clone(),
+            site: a.site.clone(),
+            url: a.url.clone(),
+            lang: a.lang.clone(),
+            description: a.description.clone(),
+            dateline: a.dateline.clone(),
+            places: a.place_names(),
+            path: a.path.clone(),
+            bytes: a.bytes,
+            snippets: hit
+                .snippets
+                .iter()
+                .map(|s| SnippetRecord {
+                    text: s.text.clone(),
+                    highlights: s.highlights.iter().map(Span::from).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One article with its text, as `show` and `extract` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRecord<'a> {
+    pub schema_version: u32,
+    pub id: &'a str,
+    #[serde(flatten)]
+    pub article: &'a Article,
+}
+
+#[derive(Serialize)]
+struct ResultsRecord<'a> {
+    schema_version: u32,
+    query: &'a str,
+    total: usize,
+    offset: usize,
+    limit: usize,
+    sort: SortOrder,
+    hits: Vec<HitRecord>,
+}
+
+pub(super) fn records(req: &SearchRequest, results: &SearchResults) -> Vec<HitRecord> {
+    results
+        .hits
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| HitRecord::new(req.offset + i + 1, hit))
+        .collect()
+}
+
+pub(super) fn write_results(
+    out: &mut dyn Write,
+    req: &SearchRequest,
+    results: &SearchResults,
+) -> io::Result<()> {
+    let record = ResultsRecord {
+        schema_version: SCHEMA_VERSION,
+        query: &req.query,
+        total: results.total,
+        offset: req.offset,
+        limit: req.limit,
+        sort: req.sort,
+        hits: records(req, results),
+    };
+    serde_json::to_writer_pretty(&mut *out, &record)?;
+    writeln!(out)
+}
+
+pub(super) fn write_lines(
+    out: &mut dyn Write,
+    req: &SearchRequest,
+    results: &SearchResults,
+) -> io::Result<()> {
+    for record in records(req, results) {
+        serde_json::to_writer(&mut *out, &record)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub(super) fn write_article(out: &mut dyn Write, article: &Article) -> io::Result<()> {
+    let record = ArticleRecord {
+        schema_version: SCHEMA_VERSION,
+        id: &article.path,
+        article,
+    };
+    serde_json::to_writer_pretty(&mut *out, &record)?;
+    writeln!(out)
+}

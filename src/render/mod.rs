@@ -1,0 +1,60 @@
+//! Hits and articles -> output: text for people (with colour on a terminal), JSON, JSON
+//! Lines and CSV for scripts. One module per format; nothing here searches.
+
+mod csv;
+mod json;
+mod text;
+
+use std::io::{self, Write};
+
+use crate::article::Article;
+use crate::search::{SearchRequest, SearchResults};
+
+pub use json::{ArticleRecord, HitRecord, SCHEMA_VERSION, Span};
+
+/// Output formats of `query`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// Output formats of `show` and `extract`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ArticleFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Writes search results in the chosen format. `color` applies to text only.
+pub fn write_results(
+    out: &mut dyn Write,
+    req: &SearchRequest,
+    results: &SearchResults,
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::write_results(out, req, results, color),
+        Format::Json => json::write_results(out, req, results),
+        Format::Jsonl => json::write_lines(out, req, results),
+        Format::Csv => csv::write_results(out, req, results),
+    }
+}
+
+/// Writes one article with its full text.
+pub fn write_article(
+    out: &mut dyn Write,
+    article: &Article,
+    format: ArticleFormat,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        ArticleFormat::Text => text::write_article(out, article, color),
+        ArticleFormat::Json => json::write_article(out, article),
+    }
+}

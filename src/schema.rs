@@ -1,0 +1,113 @@
+//! The tantivy schema: every field defined once, and the analyzers they use.
+//!
+//! Other modules take [`Fields`] handles from here and never spell field names.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+
+/// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
+pub const WORDS: &str = "dateline_words";
+/// Analyzer for codes such as `lang`: the whole value, lower-cased.
+pub const KEYWORD: &str = "dateline_keyword";
+
+/// Field names as users write them in queries (`title:`, `place:`...).
+pub const QUERY_FIELDS: &[&str] = &[
+    "title", "body", "author", "site", "place", "lang", "url", "path",
+];
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The page's id (path relative to the corpus): exact match, stored.
+    pub path: Field,
+    pub title: Field,
+    /// The article text: searched and stored for snippets.
+    pub body: Field,
+    pub author: Field,
+    pub site: Field,
+    /// Dateline and metadata place names.
+    pub place: Field,
+    /// Primary language subtag (`en`, `ru`).
+    pub lang: Field,
+    pub url: Field,
+    /// Publication instant (UTC), for filters and sorting.
+    pub date: Field,
+    /// The article's metadata as JSON: what a hit shows.
+    pub article: Field,
+}
+
+/// Builds the schema and returns it with its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = |stored: bool| {
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(WORDS)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored { o.set_stored() } else { o }
+    };
+    let keyword = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let fields = Fields {
+        path: b.add_text_field("path", STRING | STORED),
+        title: b.add_text_field("title", words(true)),
+        body: b.add_text_field("body", words(true)),
+        author: b.add_text_field("author", words(false)),
+        site: b.add_text_field("site", words(false)),
+        place: b.add_text_field("place", words(false)),
+        lang: b.add_text_field("lang", keyword.clone()),
+        url: b.add_text_field("url", keyword),
+        date: b.add_date_field(
+            "date",
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        article: b.add_text_field("article", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Registers dateline's analyzers on an index; needed every time an index is opened.
+pub fn register_analyzers(index: &tantivy::Index) {
+    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let keyword = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    index.tokenizers().register(WORDS, words);
+    index.tokenizers().register(KEYWORD, keyword);
+}
+
+/// The field handles of an opened index, checked against the schema this version builds.
+pub fn fields_of(schema: &Schema) -> Option<Fields> {
+    let f = |name: &str| schema.get_field(name).ok();
+    Some(Fields {
+        path: f("path")?,
+        title: f("title")?,
+        body: f("body")?,
+        author: f("author")?,
+        site: f("site")?,
+        place: f("place")?,
+        lang: f("lang")?,
+        url: f("url")?,
+        date: f("date")?,
+        article: f("article")?,
+    })
+}

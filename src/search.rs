@@ -1,0 +1,338 @@
+//! Query parsing, filters and collectors: a [`SearchRequest`] in, [`Hit`]s out.
+//!
+//! Snippets are made only for the hits returned. Nothing here prints.
+
+use std::ops::{Bound, Range};
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+
+use crate::article::Article;
+use crate::error::{Error, Result};
+use crate::schema::QUERY_FIELDS;
+use crate::store::Store;
+
+/// Characters of article text around the matched words in a snippet.
+const SNIPPET_CHARS: usize = 220;
+/// The headline counts this much more than the body.
+const TITLE_BOOST: f32 = 2.0;
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// tantivy query syntax; empty or `*` matches every article.
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    /// Only articles published on or after this day (UTC).
+    pub since: Option<NaiveDate>,
+    /// Only articles published on or before this day (UTC).
+    pub until: Option<NaiveDate>,
+    pub sort: SortOrder,
+    /// Only articles tagged with this place (dateline or metadata).
+    pub place: Option<String>,
+}
+
+/// A piece of text with the byte ranges of the matched words in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// One article that matched.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Hit {
+    /// BM25 score; `None` when sorted by date.
+    pub score: Option<f32>,
+    /// The article's metadata (its text is left empty; `dateline show` prints it).
+    pub article: Article,
+    /// The headline with the matched words marked.
+    pub title: Snippet,
+    /// Passages of the text around the matched words.
+    pub snippets: Vec<Snippet>,
+}
+
+/// The answer to a request: how many matched in all, and the page of hits asked for.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// An index opened for searching. Open it once and run many requests.
+pub struct Searcher {
+    store: Store,
+    reader: IndexReader,
+}
+
+impl Searcher {
+    /// Opens the index at `path` for reading.
+    pub fn open(path: &Path) -> Result<Searcher> {
+        let store = Store::open(path)?;
+        let reader = store
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::index(path, e))?;
+        Ok(Searcher { store, reader })
+    }
+
+    /// The corpus folder the index was built from.
+    pub fn corpus_root(&self) -> &Path {
+        &self.store.info.corpus
+    }
+
+    /// Number of articles in the index.
+    pub fn article_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a request.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let text_query = self.parse(&req.query)?;
+        let filtered = self.with_filters(text_query.box_clone(), req)?;
+        let searcher = self.reader.searcher();
+        let limit = req.limit.max(1);
+        let err = |e| Error::index(&self.store.path, e);
+        let (total, addresses): (usize, Vec<(Option<f32>, DocAddress)>) = match req.sort {
+            SortOrder::Relevance => {
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(req.offset)
+                    .order_by_score();
+                let (count, docs) = searcher.search(&filtered, &(Count, top)).map_err(err)?;
+                (count, docs.into_iter().map(|(s, a)| (Some(s), a)).collect())
+            }
+            SortOrder::Newest | SortOrder::Oldest => {
+                let order = if req.sort == SortOrder::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(req.offset)
+                    .order_by_fast_field::<DateTime>("date", order);
+                let (count, docs) = searcher.search(&filtered, &(Count, top)).map_err(err)?;
+                (count, docs.into_iter().map(|(_, a)| (None, a)).collect())
+            }
+        };
+        if req.limit == 0 {
+            return Ok(SearchResults {
+                total,
+                hits: Vec::new(),
+            });
+        }
+
+        let fields = self.store.fields;
+        let mut body_snippets =
+            SnippetGenerator::create(&searcher, &*text_query, fields.body).map_err(err)?;
+        body_snippets.set_max_num_chars(SNIPPET_CHARS);
+        let mut title_snippets =
+            SnippetGenerator::create(&searcher, &*text_query, fields.title).map_err(err)?;
+        title_snippets.set_max_num_chars(10_000);
+
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+            let article = self.article_of(&doc);
+            let body = doc
+                .get_first(fields.body)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let title = highlight_whole(&title_snippets, &article.title);
+            let snippet = body_snippets.snippet(body);
+            let snippets = if snippet.highlighted().is_empty() {
+                vec![Snippet {
+                    text: opening(body, SNIPPET_CHARS),
+                    highlights: Vec::new(),
+                }]
+            } else {
+                vec![Snippet {
+                    text: snippet.fragment().to_string(),
+                    highlights: snippet.highlighted().to_vec(),
+                }]
+            };
+            hits.push(Hit {
+                score,
+                article,
+                title,
+                snippets,
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    /// One stored article with its full text, by id (its path in the corpus).
+    pub fn get(&self, id: &str) -> Result<Article> {
+        let searcher = self.reader.searcher();
+        let fields = self.store.fields;
+        let query = TermQuery::new(
+            Term::from_field_text(fields.path, id),
+            IndexRecordOption::Basic,
+        );
+        let err = |e| Error::index(&self.store.path, e);
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(err)?;
+        let (_, address) = found
+            .first()
+            .ok_or_else(|| Error::NotFound(id.to_string()))?;
+        let doc: TantivyDocument = searcher.doc(*address).map_err(err)?;
+        let mut article = self.article_of(&doc);
+        article.text = doc
+            .get_first(fields.body)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        Ok(article)
+    }
+
+    fn article_of(&self, doc: &TantivyDocument) -> Article {
+        let fields = self.store.fields;
+        let json = doc
+            .get_first(fields.article)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).unwrap_or_else(|_| Article {
+            path: doc
+                .get_first(fields.path)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string(),
+            ..Article::default()
+        })
+    }
+
+    fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
+        let query = query.trim();
+        if query.is_empty() || query == "*" {
+            return Ok(Box::new(AllQuery));
+        }
+        let fields = self.store.fields;
+        let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
+        parser.set_field_boost(fields.title, TITLE_BOOST);
+        parser.set_conjunction_by_default();
+        parser
+            .parse_query(query)
+            .map_err(|e| query_error(query, &e))
+    }
+
+    fn with_filters(&self, query: Box<dyn Query>, req: &SearchRequest) -> Result<Box<dyn Query>> {
+        let fields = self.store.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        if req.since.is_some() || req.until.is_some() {
+            let instant = |d: NaiveDate| {
+                let secs = d.and_time(NaiveTime::MIN).and_utc().timestamp();
+                Term::from_field_date(fields.date, DateTime::from_timestamp_secs(secs))
+            };
+            let lower = req
+                .since
+                .map_or(Bound::Unbounded, |d| Bound::Included(instant(d)));
+            let upper = req
+                .until
+                .and_then(|d| d.succ_opt())
+                .map_or(Bound::Unbounded, |d| Bound::Excluded(instant(d)));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        if let Some(place) = req.place.as_deref() {
+            let words: String = place.chars().filter(|c| *c != '"' && *c != '\\').collect();
+            if words.trim().is_empty() {
+                return Err(Error::Query("--place needs a place name".into()));
+            }
+            let parser = QueryParser::for_index(&self.store.index, vec![fields.place]);
+            let place_query = parser
+                .parse_query(&format!("\"{}\"", words.trim()))
+                .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))?;
+            clauses.push((Occur::Must, place_query));
+        }
+        Ok(if clauses.len() == 1 {
+            clauses.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        })
+    }
+}
+
+/// Marks matched words across a whole short text (a headline).
+fn highlight_whole(generator: &SnippetGenerator, text: &str) -> Snippet {
+    let snippet = generator.snippet(text);
+    if snippet.fragment() == text {
+        Snippet {
+            text: text.to_string(),
+            highlights: snippet.highlighted().to_vec(),
+        }
+    } else {
+        // The generator trims around matches; re-anchor its ranges in the full text.
+        let offset = text.find(snippet.fragment()).unwrap_or(0);
+        let highlights = if snippet.fragment().is_empty() {
+            Vec::new()
+        } else {
+            snippet
+                .highlighted()
+                .iter()
+                .map(|r| r.start + offset..r.end + offset)
+                .collect()
+        };
+        Snippet {
+            text: text.to_string(),
+            highlights,
+        }
+    }
+}
+
+/// The first `max` characters of a text, cut at a word boundary.
+fn opening(text: &str, max: usize) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+            format!("{}…", text[..cut].trim_end())
+        }
+    }
+}
+
+fn query_error(query: &str, err: &tantivy::query::QueryParserError) -> Error {
+    use tantivy::query::QueryParserError as E;
+    let hint = match err {
+        E::FieldDoesNotExist(_) | E::FieldNotIndexed(_) => {
+            format!("; fields you can search are {}", QUERY_FIELDS.join(", "))
+        }
+        E::SyntaxError(_) => {
+            "; check quotes and parentheses, and write operators as AND, OR, NOT".to_string()
+        }
+        E::AllButQueryForbidden => {
+            "; add a word to search for besides the excluded ones".to_string()
+        }
+        _ => String::new(),
+    };
+    Error::Query(format!("{query:?}: {err}{hint}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_cuts_at_a_word() {
+        assert_eq!(opening("one two three", 100), "one two three");
+        assert_eq!(opening("one two three", 9), "one two…");
+    }
+}
