@@ -48,20 +48,23 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         meta(&["application-name", "twitter:site:name"]),
     ]);
 
+    let html_title = clean_space(&doc.select("title").first().text());
+    let h1 = clean_space(&doc.select("h1").first().text());
     let raw_title = first_text(&[
-        meta(&["og:title"]),
-        ld.headline.clone(),
+        ld.headline_like(&html_title),
         meta(&[
+            "dc:title",
+            "dcterm:title",
+            "og:title",
             "twitter:title",
-            "dc.title",
-            "sailthru.title",
+            "title",
+            "sailthru:title",
             "parsely-title",
             "headline",
         ]),
-        Some(doc.select("title").first().text().to_string()),
-        Some(doc.select("h1").first().text().to_string()),
+        Some(html_title.clone()),
+        Some(h1.clone()),
     ]);
-    let h1 = clean_space(&doc.select("h1").first().text());
     let title = raw_title.map(|t| strip_site_suffix(&t, site.as_deref(), &h1));
 
     let published = ld
@@ -79,13 +82,13 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
                 "publishdate",
                 "publish-date",
                 "publish_date",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.created",
-                "dcterms.date",
-                "sailthru.date",
+                "dc:date:issued",
+                "dc:date",
+                "dcterms:created",
+                "dcterms:date",
+                "sailthru:date",
                 "parsely-pub-date",
-                "article.published",
+                "article:published",
                 "original-publish-date",
             ])
             .as_deref()
@@ -98,11 +101,12 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         for key in [
+            "dc:creator",
+            "dcterm:creator",
             "author",
             "article:author",
-            "dc.creator",
             "parsely-author",
-            "sailthru.author",
+            "sailthru:author",
             "byl",
         ] {
             if let Some(v) = metas.get(key).filter(|v| !v.starts_with("http")) {
@@ -129,7 +133,7 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     ]);
 
     let mut places = ld.places.clone();
-    for key in ["geo.placename", "dc.coverage"] {
+    for key in ["geo:placename", "dc:coverage"] {
         if let Some(v) = metas.get(key) {
             places.extend(
                 v.split([';', ','])
@@ -151,25 +155,30 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     }
 }
 
-/// All `<meta>` tags by lower-cased `property`, `name`, `itemprop` or `http-equiv`;
-/// the first tag with a key wins.
+/// All `<meta>` tags by key: `property` (and `itemprop`) keys first, then `name` and
+/// `http-equiv` keys, so `property="og:title"` beats `name="og:title"`. Keys are lower-cased
+/// with `.` read as `:` (`DC.title` is `dc:title`); within a kind the first tag wins.
 fn meta_tags(doc: &Document) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    for node in doc.select("meta").nodes() {
-        let Some(content) = node.attr("content") else {
-            continue;
-        };
-        let content = clean_space(&content);
-        for attr in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(key) = node.attr(attr) {
-                for key in key.split_whitespace() {
-                    map.entry(key.to_ascii_lowercase())
-                        .or_insert_with(|| content.clone());
+    let metas = doc.select("meta");
+    let nodes = metas.nodes();
+    for attrs in [&["property", "itemprop"][..], &["name", "http-equiv"][..]] {
+        for node in nodes {
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
+            let content = clean_space(&content);
+            for attr in attrs {
+                if let Some(keys) = node.attr(attr) {
+                    for key in keys.split_whitespace() {
+                        let key = key.to_ascii_lowercase().replace('.', ":");
+                        map.entry(key).or_insert_with(|| content.clone());
+                    }
                 }
             }
         }
     }
-    // <meta charset> pages sometimes write the date as itemprop on another element.
+    // Pages also put the date in itemprop on a <time> or <span>.
     for node in doc.select("[itemprop=datePublished]").nodes() {
         if let Some(v) = node.attr("datetime").or_else(|| node.attr("content")) {
             map.entry("datepublished".into())
@@ -277,7 +286,10 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
         }
         if let Some(first) = title.find(sep) {
             let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
-            if names_site(lead) || (!h1.is_empty() && norm(h1) == norm(rest)) {
+            let lead_norm = norm(lead);
+            if !lead_norm.is_empty()
+                && (lead_norm == site_norm || site_norm.starts_with(&lead_norm))
+            {
                 return rest.to_string();
             }
         }
@@ -285,11 +297,27 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
         let capitalised = tail
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-        if words(tail) <= 4 && capitalised && words(head) >= 3 {
+        if words(head) >= 3 && (words(tail) <= 2 || (words(tail) <= 4 && capitalised)) {
             return head.to_string();
         }
     }
     title
+}
+
+/// Share of `a`'s words found in `b` (case-insensitive).
+fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
 }
 
 pub fn clean_space(s: &str) -> String {
@@ -308,6 +336,7 @@ fn first_text(candidates: &[Option<String>]) -> Option<String> {
 #[derive(Debug, Default)]
 struct JsonLd {
     headline: Option<String>,
+    name: Option<String>,
     published: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
@@ -331,6 +360,21 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 impl JsonLd {
+    /// The article's title: `headline`, unless `name` differs and is closer to the page's
+    /// `<title>` (some sites put a summary in `headline`, others their own name in `name`).
+    fn headline_like(&self, html_title: &str) -> Option<String> {
+        match (&self.headline, &self.name) {
+            (Some(h), Some(n)) if h != n => {
+                if similarity(n, html_title) > similarity(h, html_title) {
+                    Some(n.clone())
+                } else {
+                    Some(h.clone())
+                }
+            }
+            (h, n) => h.clone().or_else(|| n.clone()),
+        }
+    }
+
     fn read(doc: &Document) -> JsonLd {
         let mut objects = Vec::new();
         for node in doc.select("script[type='application/ld+json']").nodes() {
@@ -379,7 +423,8 @@ impl JsonLd {
         let mut places = names(article.get("contentLocation"));
         places.extend(names(article.get("locationCreated")));
         JsonLd {
-            headline: text(article.get("headline")).or_else(|| text(article.get("name"))),
+            headline: text(article.get("headline")),
+            name: text(article.get("name")),
             published: text(article.get("datePublished"))
                 .or_else(|| text(article.get("dateCreated"))),
             authors,
@@ -541,5 +586,25 @@ mod tests {
         );
         assert_eq!(split_authors("by Kim Park | Staff writer"), ["Kim Park"]);
         assert!(split_authors("").is_empty());
+    }
+
+    #[test]
+    fn property_tags_beat_name_tags_and_dublin_core_leads() {
+        let m = meta_of(
+            r#"<meta name="DC.title" content="name title"><meta property="og:title" content="og title">
+            <meta property="dc:title" content="property title"><meta name="author" content="Meta Author">
+            <meta property="dc:creator twitter:site_name" content="Creator Name">"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("property title"));
+        assert_eq!(m.authors, ["Creator Name"]);
+    }
+
+    #[test]
+    fn json_ld_name_wins_when_headline_is_a_summary() {
+        let m = meta_of(
+            r#"<title>New Zealand - Wikipedia</title><script type="application/ld+json">
+            {"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("New Zealand"));
     }
 }
