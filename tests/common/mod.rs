@@ -1,0 +1,93 @@
+//! Helpers for end-to-end tests: run the real binary on the bundled corpus or on a
+//! temporary one.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn dateline() -> Command {
+    let mut cmd = Command::cargo_bin("dateline").expect("the dateline binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// An index of the bundled corpus, built once per test binary.
+pub fn corpus_index() -> &'static Path {
+    static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            dateline()
+                .arg("index")
+                .arg(corpus_dir())
+                .arg("--index")
+                .arg(dir.path())
+                .arg("--quiet")
+                .assert()
+                .success();
+            dir
+        })
+        .path()
+}
+
+/// Runs `dateline query` on the corpus index and returns (exit code, stdout, stderr).
+pub fn query(args: &[&str]) -> (i32, String, String) {
+    let out = dateline()
+        .arg("query")
+        .arg("--index")
+        .arg(corpus_index())
+        .args(args)
+        .output()
+        .expect("dateline runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs a query with `--format jsonl` and parses every line.
+pub fn hits(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "jsonl"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = query(&all);
+    assert!(
+        code == 0 || code == 1,
+        "query {args:?} failed ({code}): {stderr}"
+    );
+    stdout
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("bad JSON line {line:?}: {e}"))
+        })
+        .collect()
+}
+
+pub fn ids(hits: &[Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The full stored text of an article, through `dateline show --format json`.
+pub fn article(id: &str) -> Value {
+    let out = dateline()
+        .args(["show", "--format", "json", "--index"])
+        .arg(corpus_index())
+        .arg(id)
+        .output()
+        .expect("dateline runs");
+    assert!(
+        out.status.success(),
+        "show {id}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("show prints JSON")
+}

@@ -1,0 +1,173 @@
+//! Bad input gives a clear message and the documented exit code; good pages around it
+//! are still indexed and found.
+
+mod common;
+
+use common::dateline;
+
+const GOOD_PAGE: &str = r#"<html lang="en"><head><title>Harbour reopens after storm | Coast Times</title></head>
+<body><article><h1>Harbour reopens after storm</h1>
+<p>KELSO BAY, Norway -- The harbour reopened on Tuesday after a week-long storm kept the fishing fleet in port and closed the ferry line to the islands.</p>
+<p>Harbour master Ingrid Solberg said crews had cleared debris from the channel and checked every mooring before the first boats were allowed out.</p>
+<p>The ferry company said its timetable would be back to normal by the weekend, and that tickets bought for cancelled sailings would be honoured.</p>
+</article></body></html>"#;
+
+fn temp_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("pages")).expect("mkdir");
+    std::fs::write(dir.path().join("pages/good.html"), GOOD_PAGE).expect("write");
+    dir
+}
+
+#[test]
+fn binary_file_named_html_is_reported_and_skipped() {
+    let corpus = temp_corpus();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend((0..5000u32).map(|i| (i * 31 % 251) as u8));
+    std::fs::write(corpus.path().join("pages/photo.html"), png).unwrap();
+    std::fs::write(corpus.path().join("pages/empty.html"), "").unwrap();
+    let index = tempfile::tempdir().unwrap();
+
+    let out = dateline()
+        .arg("index")
+        .arg(corpus.path().join("pages"))
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("photo.html") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("empty.html") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("indexed 1 pages, skipped 2 (1 binary, 1 empty)"),
+        "{stdout}"
+    );
+
+    let out = dateline()
+        .args(["query", "harbour", "--index"])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("good.html"));
+}
+
+#[test]
+fn oversized_page_is_skipped_with_the_limit_named() {
+    let corpus = temp_corpus();
+    let big = format!(
+        "<html><body><p>{}</p></body></html>",
+        "word ".repeat(300_000)
+    );
+    std::fs::write(corpus.path().join("pages/huge.html"), big).unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let out = dateline()
+        .arg("index")
+        .arg(corpus.path().join("pages"))
+        .arg("--index")
+        .arg(index.path())
+        .args(["--max-page-mb", "1"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr.contains("huge.html")
+            && stderr.contains("too large")
+            && stderr.contains("--max-page-mb"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("indexed 1 pages"));
+}
+
+#[test]
+fn missing_corpus_is_an_error() {
+    let index = tempfile::tempdir().unwrap();
+    let out = dateline()
+        .args(["index", "/no/such/folder", "--index"])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/no/such/folder"), "{stderr}");
+}
+
+#[test]
+fn missing_index_says_to_run_index_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nothing-here");
+    let out = dateline()
+        .args(["query", "protest", "--index"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no index at") && stderr.contains("run `dateline index` first"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one-line error: {stderr}");
+}
+
+#[test]
+fn index_from_another_format_asks_for_rebuild() {
+    let corpus = temp_corpus();
+    let index = tempfile::tempdir().unwrap();
+    dateline()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .assert()
+        .success();
+    std::fs::write(
+        index.path().join("dateline.json"),
+        r#"{"format":0,"corpus":"/x"}"#,
+    )
+    .unwrap();
+    let out = dateline()
+        .args(["query", "harbour", "--index"])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dateline index --rebuild"), "{stderr}");
+    dateline()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .arg("--rebuild")
+        .assert()
+        .success();
+    dateline()
+        .args(["query", "harbour", "--index"])
+        .arg(index.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn extract_of_a_binary_file_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.html");
+    std::fs::write(&path, b"%PDF-1.7\n\0\0\0binary").unwrap();
+    let out = dateline().arg("extract").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("x.html") && stderr.contains("binary"),
+        "{stderr}"
+    );
+}
