@@ -20,6 +20,8 @@ use crate::store::Store;
 
 /// Characters of article text around the matched words in a snippet.
 const SNIPPET_CHARS: usize = 220;
+/// How many indexed words a `prefix*` may stand for.
+const MAX_PREFIX_EXPANSIONS: usize = 64;
 /// The headline counts this much more than the body.
 const TITLE_BOOST: f32 = 2.0;
 
@@ -229,9 +231,97 @@ impl Searcher {
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
         parser.set_field_boost(fields.title, TITLE_BOOST);
         parser.set_conjunction_by_default();
+        let expanded = self.expand_prefixes(query)?;
         parser
-            .parse_query(query)
+            .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))
+    }
+
+    /// Rewrites each `word*` (outside quotes) as the OR of the indexed words it starts
+    /// (at most [`MAX_PREFIX_EXPANSIONS`]), because tantivy's parser supports prefixes only
+    /// at the end of a quoted phrase.
+    fn expand_prefixes(&self, query: &str) -> Result<String> {
+        let mut out = String::with_capacity(query.len());
+        let mut in_quotes = false;
+        let mut rest = query;
+        while let Some(c) = rest.chars().next() {
+            if c == '"' {
+                in_quotes = !in_quotes;
+            }
+            let word_len = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || matches!(ch, ':' | '_' | '-' | '.')))
+                .unwrap_or(rest.len());
+            let starts_word = c.is_alphanumeric() && !out.ends_with(|p: char| p.is_alphanumeric());
+            if !in_quotes && starts_word && rest[word_len..].starts_with('*') {
+                out.push_str(&self.prefix_alternatives(&rest[..word_len])?);
+                rest = &rest[word_len + 1..];
+                continue;
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        Ok(out)
+    }
+
+    fn prefix_alternatives(&self, word: &str) -> Result<String> {
+        let fields = self.store.fields;
+        let (field_name, prefix) = match word.split_once(':') {
+            Some((f, p)) => (Some(f), p),
+            None => (None, word),
+        };
+        let targets = match field_name {
+            None => vec![fields.title, fields.body],
+            Some(name) => match self.store.index.schema().get_field(name) {
+                Ok(field) => vec![field],
+                // The parser reports the unknown field.
+                Err(_) => return Ok(word.to_string()),
+            },
+        };
+        let analyzed = self.analyze(targets[0], prefix);
+        let searcher = self.reader.searcher();
+        let err = |e| Error::index(&self.store.path, e);
+        let mut words = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            for &field in &targets {
+                let inverted = segment.inverted_index(field).map_err(err)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(analyzed.as_bytes())
+                    .into_stream()
+                    .map_err(|e| err(e.into()))?;
+                while words.len() < MAX_PREFIX_EXPANSIONS && stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if !term.starts_with(&analyzed) {
+                        break;
+                    }
+                    words.insert(term.to_string());
+                }
+            }
+        }
+        let scope = field_name.map(|f| format!("{f}:")).unwrap_or_default();
+        Ok(if words.is_empty() {
+            // Nothing starts so: the bare word matches nothing either.
+            format!("{scope}{analyzed}")
+        } else {
+            let alternatives: Vec<String> = words.iter().map(|w| format!("{scope}{w}")).collect();
+            format!("({})", alternatives.join(" OR "))
+        })
+    }
+
+    /// A word as the field's analyzer indexes it (lower-cased, folded).
+    fn analyze(&self, field: tantivy::schema::Field, word: &str) -> String {
+        let Ok(mut analyzer) = self.store.index.tokenizer_for_field(field) else {
+            return word.to_lowercase();
+        };
+        let mut stream = analyzer.token_stream(word);
+        let mut out = String::new();
+        while let Some(token) = stream.next() {
+            out.push_str(&token.text);
+        }
+        out
     }
 
     fn with_filters(&self, query: Box<dyn Query>, req: &SearchRequest) -> Result<Box<dyn Query>> {

@@ -58,9 +58,59 @@ pub fn article_text(doc: Document, html: &str, url: Option<&str>) -> String {
         .or_else(|_| Readability::with_document(Document::from(html), None, None))
         .ok()
         .and_then(|mut r| r.parse().ok())
-        .map(|article| render(&article.content))
+        .map(|article| render(&focus_on_paragraphs(&article.content)))
         .filter(|text| !text.is_empty());
     chosen.unwrap_or_else(|| whole_page_text(html))
+}
+
+/// Narrows a chosen content block to the smallest element holding nearly all of its
+/// paragraphs, when that drops a good share of other text. Readability keeps whole tables
+/// on old table-layout pages; this cuts their menus, sidebars and comment cells.
+fn focus_on_paragraphs(html: &str) -> String {
+    const SHARE_OF_PARAGRAPHS: f64 = 0.9;
+    const MAX_SHARE_KEPT: f64 = 0.85;
+    let doc = Document::from(html);
+    let paragraphs = doc.select("p");
+    let paragraphs = paragraphs.nodes();
+    if paragraphs.len() < 3 {
+        return html.to_string();
+    }
+    let mut under: std::collections::HashMap<dom_query::NodeId, usize> =
+        std::collections::HashMap::new();
+    let mut total_p = 0;
+    for p in paragraphs {
+        let n = p.text().chars().filter(|c| !c.is_whitespace()).count();
+        total_p += n;
+        for ancestor in p.ancestors_it(None) {
+            *under.entry(ancestor.id).or_insert(0) += n;
+        }
+    }
+    let root = doc.select("body");
+    let root_len = text_len(&root.text());
+    if total_p < 200 || root_len == 0 {
+        return html.to_string();
+    }
+    let best = doc
+        .select("body *")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            under
+                .get(&n.id)
+                .is_some_and(|&c| c as f64 >= SHARE_OF_PARAGRAPHS * total_p as f64)
+        })
+        .map(|n| (text_len(&n.text()), *n))
+        .min_by_key(|(len, _)| *len);
+    match best {
+        Some((len, node)) if (len as f64) < MAX_SHARE_KEPT * root_len as f64 => {
+            node.html().to_string()
+        }
+        _ => html.to_string(),
+    }
+}
+
+fn text_len(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// Fallback: the whole page minus navigation, scripts and widgets.
@@ -175,6 +225,24 @@ mod tests {
         let page = "<html><body><nav>Menu</nav><p>Only one short line here.</p></body></html>";
         let text = article_text(Document::from(page), page, None);
         assert_eq!(text, "Only one short line here.");
+    }
+
+    #[test]
+    fn table_layout_keeps_the_story_cell_only() {
+        let story: String = (0..4)
+            .map(|i| format!("<p>Paragraph {i} of the story about the wheat harvest in Kansas, long enough to count as real text.</p>"))
+            .collect();
+        let page = format!(
+            "<table><tr><td>Sections<br><a href=/a>Ag News</a><br><a href=/b>County Fair</a></td>\
+             <td><div class=storytext>{story}</div></td>\
+             <td><b>Related stories</b><br><a href=/c>Corn prices climb as drought spreads</a></td></tr></table>"
+        );
+        let text = render(&focus_on_paragraphs(&page));
+        assert!(text.contains("Paragraph 3 of the story"), "{text}");
+        assert!(
+            !text.contains("Related stories") && !text.contains("County Fair"),
+            "{text}"
+        );
     }
 
     #[test]

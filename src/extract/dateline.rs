@@ -7,8 +7,8 @@ use regex::Regex;
 use crate::article::Dateline;
 
 /// How many paragraphs from the top are searched: a photo caption or a summary
-/// often comes before the dateline.
-const PARAGRAPHS_SEARCHED: usize = 6;
+/// often comes before the dateline, and table layouts put menus in the text.
+const PARAGRAPHS_SEARCHED: usize = 15;
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -65,7 +65,14 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         Some(html_title.clone()),
         Some(h1.clone()),
     ]);
-    let title = raw_title.map(|t| strip_site_suffix(&t, site.as_deref(), &h1));
+    let (title, suffix) = match raw_title {
+        Some(t) => {
+            let (title, suffix) = split_site_suffix(&t, site.as_deref(), &h1);
+            (Some(title), suffix)
+        }
+        None => (None, None),
+    };
+    let site = site.or(suffix);
 
     let published = ld
         .published
@@ -99,6 +106,17 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         .or_else(|| date_from_url(rel_path));
 
     let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        // `article:author` may be repeated, one tag per author.
+        authors = doc
+            .select("meta[property='article:author']")
+            .nodes()
+            .iter()
+            .filter_map(|n| n.attr("content"))
+            .filter(|v| !v.starts_with("http"))
+            .flat_map(|v| split_authors(&v))
+            .collect();
+    }
     if authors.is_empty() {
         for key in [
             "dc:creator",
@@ -230,6 +248,18 @@ fn visible_byline(doc: &Document) -> Vec<String> {
     Vec::new()
 }
 
+/// A byline written as a line of the article text ("By Ellen Marsh and Cody Ramsey"),
+/// for pages whose byline has no markup of its own.
+pub fn byline_in_text(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(20)
+        .find(|l| (l.starts_with("By ") || l.starts_with("BY ")) && l.chars().count() <= 100)
+        .map(split_authors)
+        .unwrap_or_default()
+}
+
 /// Splits a byline into names: drops "By", splits on commas and "and", and cuts off
 /// what follows a name (a role, a date, a pipe).
 pub fn split_authors(raw: &str) -> Vec<String> {
@@ -259,7 +289,14 @@ pub fn split_authors(raw: &str) -> Vec<String> {
 /// Removes a site suffix or prefix such as " - RFE/RL" or "Herald | ": the part after the
 /// last separator goes when it names the site, or when it is short and what stays is not.
 pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
+    split_site_suffix(title, site, h1).0
+}
+
+/// Like [`strip_site_suffix`], and also returns what was removed: the site's name as the
+/// page writes it, for pages that give no `og:site_name`.
+pub fn split_site_suffix(title: &str, site: Option<&str>, h1: &str) -> (String, Option<String>) {
     let title = clean_space(title);
+    let cut = |kept: &str, removed: &str| (kept.to_string(), Some(removed.to_string()));
     let norm = |s: &str| {
         s.to_lowercase()
             .chars()
@@ -268,7 +305,7 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
     };
     let site_norm = site.map(norm).unwrap_or_default();
     if !h1.is_empty() && norm(h1) == norm(&title) {
-        return title;
+        return (title, None);
     }
     for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "] {
         let Some(pos) = title.rfind(sep) else {
@@ -282,7 +319,7 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
                 && (site_norm.contains(&p) || p.contains(&site_norm))
         };
         if names_site(tail) || (!h1.is_empty() && norm(h1) == norm(head)) {
-            return head.to_string();
+            return cut(head, tail);
         }
         if let Some(first) = title.find(sep) {
             let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
@@ -290,18 +327,22 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
             if !lead_norm.is_empty()
                 && (lead_norm == site_norm || site_norm.starts_with(&lead_norm))
             {
-                return rest.to_string();
+                return cut(rest, lead);
             }
         }
         let words = |s: &str| s.split_whitespace().count();
         let capitalised = tail
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-        if words(head) >= 3 && (words(tail) <= 2 || (words(tail) <= 4 && capitalised)) {
-            return head.to_string();
+        // " | " and " :: " almost always set off a site name; dashes also join titles.
+        let site_separator = matches!(sep, " | " | " :: " | " « " | " » " | " · ");
+        if words(head) >= 3
+            && (words(tail) <= 2 || (words(tail) <= 4 && (capitalised || site_separator)))
+        {
+            return cut(head, tail);
         }
     }
-    title
+    (title, None)
 }
 
 /// Share of `a`'s words found in `b` (case-insensitive).

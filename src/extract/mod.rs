@@ -97,11 +97,16 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
         return Err(SkipReason::NoText);
     }
     let lang = meta.lang.clone().or_else(|| detect_language(&text));
+    let authors = if meta.authors.is_empty() {
+        meta::byline_in_text(&text)
+    } else {
+        meta.authors
+    };
     Ok(Article {
         path: rel.to_string(),
         title: meta.title.unwrap_or_default(),
         published: meta.published,
-        authors: meta.authors,
+        authors,
         site: meta.site,
         url: meta.url,
         lang,
