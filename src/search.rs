@@ -166,10 +166,13 @@ impl Searcher {
                     highlights: Vec::new(),
                 }]
             } else {
-                vec![Snippet {
-                    text: snippet.fragment().to_string(),
-                    highlights: snippet.highlighted().to_vec(),
-                }]
+                let range = snippet.fragment_range();
+                vec![tidy_snippet(
+                    snippet.fragment(),
+                    snippet.highlighted(),
+                    range.start > 0,
+                    range.end < body.len(),
+                )]
             };
             hits.push(Hit {
                 score,
@@ -387,6 +390,66 @@ fn highlight_whole(generator: &SnippetGenerator, text: &str) -> Snippet {
     }
 }
 
+/// A snippet as people read it: whitespace runs (paragraph breaks) become one space,
+/// "…" marks text cut off on either side, and highlights of neighbouring words merge
+/// ("liquefied petroleum gas" is one highlight). Ranges are moved to match.
+fn tidy_snippet(
+    fragment: &str,
+    highlights: &[Range<usize>],
+    cut_before: bool,
+    cut_after: bool,
+) -> Snippet {
+    let mut text = String::with_capacity(fragment.len() + 8);
+    let mut map = vec![0; fragment.len() + 1];
+    if cut_before {
+        text.push('…');
+    }
+    let mut last_space = true;
+    let trimmed_start = fragment.len() - fragment.trim_start().len();
+    for (i, c) in fragment.char_indices() {
+        for slot in map.iter_mut().skip(i).take(c.len_utf8()) {
+            *slot = text.len();
+        }
+        if i < trimmed_start {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !last_space {
+                text.push(' ');
+            }
+            last_space = true;
+        } else {
+            text.push(c);
+            last_space = false;
+        }
+    }
+    map[fragment.len()] = text.len();
+    while text.ends_with(' ') {
+        text.pop();
+    }
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in highlights {
+        let (start, end) = (
+            map[r.start.min(fragment.len())],
+            map[r.end.min(fragment.len())].min(text.len()),
+        );
+        if start >= end {
+            continue;
+        }
+        match merged.last_mut() {
+            Some(prev) if text[prev.end..start].chars().all(char::is_whitespace) => prev.end = end,
+            _ => merged.push(start..end),
+        }
+    }
+    if cut_after {
+        text.push('…');
+    }
+    Snippet {
+        text,
+        highlights: merged,
+    }
+}
+
 /// The first `max` characters of a text, cut at a word boundary.
 fn opening(text: &str, max: usize) -> String {
     let text = text.trim();
@@ -419,6 +482,15 @@ fn query_error(query: &str, err: &tantivy::query::QueryParserError) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_collapse_space_and_merge_neighbouring_highlights() {
+        let fragment = "price of\n\nliquefied petroleum gas, the fuel";
+        let s = tidy_snippet(fragment, &[0..5, 10..19, 20..29, 30..33], true, true);
+        assert_eq!(s.text, "…price of liquefied petroleum gas, the fuel…");
+        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marked, ["price", "liquefied petroleum gas"]);
+    }
 
     #[test]
     fn opening_cuts_at_a_word() {
