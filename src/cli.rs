@@ -54,6 +54,10 @@ pub struct IndexArgs {
     /// Skip pages larger than this many megabytes.
     #[arg(long, default_value_t = 32, value_name = "MB")]
     pub max_page_mb: u64,
+    /// Commit after this many changed pages (and at least every 30 seconds), so an
+    /// interrupted run keeps its work.
+    #[arg(long, default_value_t = 5000, value_name = "PAGES")]
+    pub commit_every: usize,
     /// Print no progress bar and no per-page warnings; only the summary.
     #[arg(long, short)]
     pub quiet: bool,

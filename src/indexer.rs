@@ -1,13 +1,18 @@
-//! Articles -> tantivy: walks the corpus, extracts pages in parallel on all cores, feeds
-//! one writer, commits once at the end so a failed run leaves the previous index intact.
+//! Articles -> tantivy. Walks the corpus, re-reads only pages that are new or changed,
+//! extracts them in parallel on all cores, feeds one writer, removes pages that are gone,
+//! and commits at intervals so a killed run keeps what it committed and the next run
+//! completes it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use tantivy::{DateTime, IndexWriter, TantivyDocument, TantivyError, directory::error::LockError};
+use tantivy::schema::Field;
+use tantivy::{
+    DateTime, IndexWriter, TantivyDocument, TantivyError, Term, directory::error::LockError,
+};
 
 use crate::article::Article;
 use crate::corpus::{self, PageFile};
@@ -27,6 +32,10 @@ pub struct IndexOptions {
     pub rebuild: bool,
     /// Memory budget of the tantivy writer.
     pub writer_heap_bytes: usize,
+    /// Commit after this many changed pages...
+    pub commit_every_pages: usize,
+    /// ...or after this much time with uncommitted changes, whichever comes first.
+    pub commit_every: Duration,
 }
 
 impl IndexOptions {
@@ -37,6 +46,8 @@ impl IndexOptions {
             max_page_bytes: extract::DEFAULT_MAX_PAGE_BYTES,
             rebuild: false,
             writer_heap_bytes: 128 * 1024 * 1024,
+            commit_every_pages: 5_000,
+            commit_every: Duration::from_secs(30),
         }
     }
 }
@@ -52,9 +63,17 @@ pub struct Skipped {
 /// What an index run did.
 #[derive(Debug, Clone, Default)]
 pub struct IndexReport {
-    pub indexed: usize,
+    /// Pages new to the index.
+    pub added: usize,
+    /// Pages whose content changed since they were indexed.
+    pub updated: usize,
+    /// Pages that are no longer in the corpus.
+    pub removed: usize,
+    /// Pages left as they were (same size and time, or same content).
+    pub unchanged: usize,
     pub skipped: Vec<Skipped>,
     pub bytes_read: u64,
+    pub commits: usize,
     pub elapsed: Duration,
 }
 
@@ -84,9 +103,9 @@ impl IndexReport {
 
 /// Receives progress of an index run (a progress bar, or nothing).
 pub trait Progress: Sync {
-    /// The walk is done: `total` pages will be read.
+    /// The walk is done: `total` pages will be looked at.
     fn start(&self, _total: u64) {}
-    /// One page was read (indexed or skipped).
+    /// One page was looked at (indexed, unchanged or skipped).
     fn advance(&self, _bytes: u64) {}
     /// A page or folder was skipped.
     fn skipped(&self, _skip: &Skipped) {}
@@ -97,7 +116,29 @@ pub trait Progress: Sync {
 pub struct NoProgress;
 impl Progress for NoProgress {}
 
-/// Indexes the corpus into the index folder.
+/// What the index knows of a page file, to tell whether it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime: i64,
+    /// xxh3 of the page's bytes.
+    pub hash: u64,
+}
+
+/// The outcome of looking at one page, made in parallel and applied by the writer thread.
+enum Work {
+    Unchanged,
+    Index {
+        article: Box<Article>,
+        print: Fingerprint,
+        same_content: bool,
+    },
+    Skip(SkipReason),
+    Vanished,
+}
+
+/// Indexes the corpus into the index folder: only what changed, unless `rebuild` is set.
 pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<IndexReport> {
     let started = Instant::now();
     let corpus_root = opts.corpus.canonicalize().map_err(|e| Error::Corpus {
@@ -121,13 +162,24 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             },
             other => Error::index(&opts.index, other),
         })?;
+    let index_err = |e| Error::index(&opts.index, e);
+
+    let known = if opts.rebuild {
+        writer.delete_all_documents().map_err(index_err)?;
+        HashMap::new()
+    } else {
+        indexed_pages(&store)?
+    };
 
     let mut report = IndexReport::default();
     let mut pages = Vec::new();
+    // Folders that could not be read: their pages are kept, not taken for removed.
+    let mut unreadable_prefixes = Vec::new();
     for item in corpus::walk(&corpus_root, std::slice::from_ref(&opts.index)) {
         match item {
             Ok(page) => pages.push(page),
             Err(problem) => {
+                unreadable_prefixes.push(corpus::relative_id(&corpus_root, &problem.path));
                 let skip = Skipped {
                     path: problem.path.display().to_string(),
                     reason: problem.reason,
@@ -139,74 +191,200 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         }
     }
     progress.start(pages.len() as u64);
+    let seen: HashSet<String> = pages.iter().map(|p| p.rel.clone()).collect();
 
-    writer
-        .delete_all_documents()
-        .map_err(|e| Error::index(&opts.index, e))?;
     let fields = store.fields;
-    let (tx, rx) =
-        mpsc::sync_channel::<(PageFile, u64, std::result::Result<Article, SkipReason>)>(64);
     let max = opts.max_page_bytes;
-    let add_result: Result<()> = std::thread::scope(|scope| {
+    let mut pending = 0usize;
+    let mut last_commit = Instant::now();
+    let (tx, rx) = mpsc::sync_channel::<(PageFile, u64, Work)>(64);
+    let known_ref = &known;
+    std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
             pages.par_iter().for_each_with(tx, |tx, page| {
-                let size = std::fs::metadata(&page.path).map(|m| m.len()).unwrap_or(0);
-                let result = extract::extract_file(&page.path, &page.rel, max);
+                let (bytes, work) = look_at(page, known_ref.get(&page.rel), max);
                 // The receiver only stops early when the run failed; nothing to do then.
-                let _ = tx.send((page.clone(), size, result));
+                let _ = tx.send((page.clone(), bytes, work));
             });
         });
-        for (page, size, result) in rx {
-            report.bytes_read += size.min(max);
-            match result {
-                Ok(article) => {
+        for (page, bytes, work) in rx {
+            report.bytes_read += bytes;
+            let was_known = known.contains_key(&page.rel);
+            match work {
+                Work::Unchanged => report.unchanged += 1,
+                Work::Index {
+                    article,
+                    print,
+                    same_content,
+                } => {
+                    if was_known {
+                        writer.delete_term(Term::from_field_text(fields.path, &page.rel));
+                        if same_content {
+                            report.unchanged += 1;
+                        } else {
+                            report.updated += 1;
+                        }
+                    } else {
+                        report.added += 1;
+                    }
                     writer
-                        .add_document(to_document(&fields, article))
-                        .map_err(|e| Error::index(&opts.index, e))?;
-                    report.indexed += 1;
+                        .add_document(to_document(&fields, *article, print))
+                        .map_err(index_err)?;
+                    pending += 1;
                 }
-                Err(reason) => {
+                Work::Vanished if was_known => {
+                    writer.delete_term(Term::from_field_text(fields.path, &page.rel));
+                    report.removed += 1;
+                    pending += 1;
+                }
+                Work::Vanished => {}
+                Work::Skip(reason) => {
+                    let kept = if was_known {
+                        "; the indexed version is kept"
+                    } else {
+                        ""
+                    };
                     let skip = Skipped {
                         path: page.path.display().to_string(),
                         label: reason.label(),
-                        reason: reason.to_string(),
+                        reason: format!("{reason}{kept}"),
                     };
                     progress.skipped(&skip);
                     report.skipped.push(skip);
                 }
             }
-            progress.advance(size);
+            progress.advance(bytes);
+            if pending > 0
+                && (pending >= opts.commit_every_pages
+                    || last_commit.elapsed() >= opts.commit_every)
+            {
+                commit(&mut writer, &mut store, &corpus_root, &mut report)?;
+                pending = 0;
+                last_commit = Instant::now();
+            }
         }
         Ok(())
-    });
-    add_result?;
+    })?;
 
-    writer.commit().map_err(|e| Error::index(&opts.index, e))?;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| Error::index(&opts.index, e))?;
-    store.write_info(&corpus_root)?;
+    for rel in known.keys() {
+        let under_unreadable = unreadable_prefixes
+            .iter()
+            .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
+        if !seen.contains(rel) && !under_unreadable {
+            writer.delete_term(Term::from_field_text(fields.path, rel));
+            report.removed += 1;
+        }
+    }
+    commit(&mut writer, &mut store, &corpus_root, &mut report)?;
+    writer.wait_merging_threads().map_err(index_err)?;
     progress.finish();
     report.elapsed = started.elapsed();
     Ok(report)
 }
 
-/// The tantivy document for an article: searchable fields plus the metadata as JSON.
-pub fn to_document(fields: &Fields, mut article: Article) -> TantivyDocument {
+fn commit(
+    writer: &mut IndexWriter,
+    store: &mut Store,
+    corpus_root: &Path,
+    report: &mut IndexReport,
+) -> Result<()> {
+    writer.commit().map_err(|e| Error::index(&store.path, e))?;
+    store.write_info(corpus_root)?;
+    report.commits += 1;
+    Ok(())
+}
+
+/// Decides what to do with one page: nothing when its size and time are as indexed or its
+/// bytes hash the same, else extract it. Returns the bytes read with the decision.
+fn look_at(page: &PageFile, known: Option<&Fingerprint>, max: u64) -> (u64, Work) {
+    let meta = match std::fs::metadata(&page.path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (0, Work::Vanished),
+        Err(e) => return (0, Work::Skip(SkipReason::Unreadable(e.to_string()))),
+    };
+    let mtime = meta.modified().map_or(0, modified_nanos);
+    if let Some(k) = known
+        && k.size == meta.len()
+        && k.mtime == mtime
+    {
+        return (0, Work::Unchanged);
+    }
+    let bytes = match extract::read_limited(&page.path, max) {
+        Ok(bytes) => bytes,
+        Err(SkipReason::Unreadable(_)) if !page.path.exists() => return (0, Work::Vanished),
+        Err(reason) => return (0, Work::Skip(reason)),
+    };
+    let print = Fingerprint {
+        size: bytes.len() as u64,
+        mtime,
+        hash: xxhash_rust::xxh3::xxh3_64(&bytes),
+    };
+    let read = bytes.len() as u64;
+    let same_content = known.is_some_and(|k| k.hash == print.hash);
+    match extract::extract_bytes(&bytes, &page.rel) {
+        Ok(article) => (
+            read,
+            Work::Index {
+                article: Box::new(article),
+                print,
+                same_content,
+            },
+        ),
+        Err(reason) => (read, Work::Skip(reason)),
+    }
+}
+
+/// Every page in the index with its fingerprint, read from fast fields (no stored
+/// documents are loaded).
+fn indexed_pages(store: &Store) -> Result<HashMap<String, Fingerprint>> {
+    let err = |e| Error::index(&store.path, e);
+    let reader = store.index.reader().map_err(err)?;
+    let searcher = reader.searcher();
+    let mut pages = HashMap::new();
+    let mut path = String::new();
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let Some(paths) = ff.str("path").map_err(err)? else {
+            continue;
+        };
+        let sizes = ff.u64("size").map_err(err)?;
+        let mtimes = ff.i64("mtime").map_err(err)?;
+        let hashes = ff.u64("hash").map_err(err)?;
+        for doc in segment.doc_ids_alive() {
+            let Some(ord) = paths.term_ords(doc).next() else {
+                continue;
+            };
+            path.clear();
+            if !paths
+                .ord_to_str(ord, &mut path)
+                .map_err(|e| err(e.into()))?
+            {
+                continue;
+            }
+            let print = Fingerprint {
+                size: sizes.first(doc).unwrap_or(0),
+                mtime: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
+            };
+            pages.insert(path.clone(), print);
+        }
+    }
+    Ok(pages)
+}
+
+/// The tantivy document for an article: searchable fields, the fingerprint of its file and
+/// the metadata as JSON.
+pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
     let text = std::mem::take(&mut article.text);
     doc.add_text(fields.body, &text);
-    for author in &article.authors {
-        doc.add_text(fields.author, author);
-    }
+    add_all(&mut doc, fields.author, &article.authors);
     if let Some(site) = &article.site {
         doc.add_text(fields.site, site);
     }
-    for place in article.place_names() {
-        doc.add_text(fields.place, &place);
-    }
+    add_all(&mut doc, fields.place, &article.place_names());
     if let Some(lang) = article.lang_code() {
         doc.add_text(fields.lang, &lang);
     }
@@ -219,6 +397,9 @@ pub fn to_document(fields: &Fields, mut article: Article) -> TantivyDocument {
             DateTime::from_timestamp_secs(published.timestamp()),
         );
     }
+    doc.add_u64(fields.size, print.size);
+    doc.add_i64(fields.mtime, print.mtime);
+    doc.add_u64(fields.hash, print.hash);
     // The text is stored once, in `body`; the JSON holds everything else.
     doc.add_text(
         fields.article,
@@ -227,7 +408,14 @@ pub fn to_document(fields: &Fields, mut article: Article) -> TantivyDocument {
     doc
 }
 
-/// The default index folder for a corpus when none is given.
-pub fn default_index_dir() -> &'static Path {
-    Path::new("index")
+fn add_all(doc: &mut TantivyDocument, field: Field, values: &[String]) {
+    for v in values {
+        doc.add_text(field, v);
+    }
+}
+
+/// The time a page file was last changed, as stored in the index.
+pub fn modified_nanos(time: SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }

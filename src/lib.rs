@@ -8,7 +8,7 @@
 //! use dateline::{IndexOptions, SearchRequest, Searcher, index_corpus, indexer::NoProgress};
 //!
 //! let report = index_corpus(&IndexOptions::new("corpus", "index"), &NoProgress)?;
-//! println!("{} pages indexed", report.indexed);
+//! println!("{} pages added", report.added);
 //! let searcher = Searcher::open("index".as_ref())?;
 //! let results = searcher.search(&SearchRequest { query: "protest".into(), limit: 5, ..Default::default() })?;
 //! for hit in results.hits {

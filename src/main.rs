@@ -51,6 +51,7 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
     let mut opts = IndexOptions::new(&args.corpus, &args.index);
     opts.rebuild = args.rebuild;
     opts.max_page_bytes = args.max_page_mb.saturating_mul(1024 * 1024);
+    opts.commit_every_pages = args.commit_every.max(1);
     let progress = progress::IndexProgress::new(args.quiet);
     let report = dateline::index_corpus(&opts, &progress)?;
     let mut skips: Vec<String> = report
@@ -62,8 +63,11 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
         skips.push("none".into());
     }
     println!(
-        "indexed {} pages, skipped {} ({}); read {:.1} MB in {:.2} s ({:.1} MB/s) into {}",
-        report.indexed,
+        "added {}, updated {}, removed {}, unchanged {}, skipped {} ({}); read {:.1} MB in {:.2} s ({:.1} MB/s) into {}",
+        report.added,
+        report.updated,
+        report.removed,
+        report.unchanged,
         report.skipped.len(),
         skips.join(", "),
         report.megabytes(),
@@ -71,7 +75,8 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
         report.megabytes_per_second(),
         args.index.display()
     );
-    if report.indexed == 0 && report.skipped.is_empty() {
+    let looked_at = report.added + report.updated + report.unchanged + report.skipped.len();
+    if looked_at == 0 {
         eprintln!(
             "dateline: no pages found under {} (looked for .html, .htm, .xhtml, .shtml outside hidden folders)",
             args.corpus.display()

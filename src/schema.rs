@@ -3,7 +3,7 @@
 //! Other modules take [`Fields`] handles from here and never spell field names.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
@@ -42,6 +42,11 @@ pub struct Fields {
     pub date: Field,
     /// The article's metadata as JSON: what a hit shows.
     pub article: Field,
+    /// Page file size, modification time (ns since the epoch) and content hash, to tell
+    /// changed pages from unchanged ones without reading them.
+    pub size: Field,
+    pub mtime: Field,
+    pub hash: Field,
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -61,7 +66,7 @@ pub fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::Basic),
     );
     let fields = Fields {
-        path: b.add_text_field("path", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED | FAST),
         title: b.add_text_field("title", words(true)),
         body: b.add_text_field("body", words(true)),
         author: b.add_text_field("author", words(false)),
@@ -77,6 +82,9 @@ pub fn build() -> (Schema, Fields) {
                 .set_precision(DateTimePrecision::Seconds),
         ),
         article: b.add_text_field("article", STORED),
+        size: b.add_u64_field("size", FAST),
+        mtime: b.add_i64_field("mtime", FAST),
+        hash: b.add_u64_field("hash", FAST),
     };
     (b.build(), fields)
 }
@@ -109,5 +117,8 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         url: f("url")?,
         date: f("date")?,
         article: f("article")?,
+        size: f("size")?,
+        mtime: f("mtime")?,
+        hash: f("hash")?,
     })
 }

@@ -52,12 +52,14 @@ impl Store {
     /// another format is replaced only when `rebuild` is set.
     pub fn open_or_create(path: &Path, corpus: &Path, rebuild: bool) -> Result<Store> {
         let exists = path.join("meta.json").is_file();
-        if exists && !rebuild {
-            if let Ok(store) = Store::open(path) {
-                return Ok(store);
+        if exists {
+            match Store::open(path) {
+                // A rebuild of a readable index empties it through the writer, under its lock.
+                Ok(store) => return Ok(store),
+                Err(Error::IndexVersion { .. }) if rebuild => {}
+                // Surface the real reason (version, damage) rather than silently replacing.
+                Err(e) => return Err(e),
             }
-            // Surface the real reason (version, damage) rather than silently replacing.
-            Store::open(path)?;
         }
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         if exists {

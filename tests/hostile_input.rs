@@ -47,7 +47,8 @@ fn binary_file_named_html_is_reported_and_skipped() {
         "{stderr}"
     );
     assert!(
-        stdout.contains("indexed 1 pages, skipped 2 (1 binary, 1 empty)"),
+        stdout
+            .contains("added 1, updated 0, removed 0, unchanged 0, skipped 2 (1 binary, 1 empty)"),
         "{stdout}"
     );
 
@@ -85,7 +86,7 @@ fn oversized_page_is_skipped_with_the_limit_named() {
             && stderr.contains("--max-page-mb"),
         "{stderr}"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("indexed 1 pages"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("added 1,"));
 }
 
 #[test]
@@ -170,4 +171,70 @@ fn extract_of_a_binary_file_fails_clearly() {
         stderr.contains("x.html") && stderr.contains("binary"),
         "{stderr}"
     );
+}
+
+#[test]
+fn hostile_pages_are_indexed_as_well_as_possible_and_the_run_finishes() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let corpus = temp_corpus();
+    let root = corpus.path().join("pages");
+    // 100,000 nested elements: must neither hang nor overflow the stack.
+    let deep = format!(
+        "<html><body>{}<p>Abyssal trench survey finds new species.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(root.join("deep.html"), deep).unwrap();
+    // Invalid UTF-8 in a page that claims UTF-8.
+    let mut broken = b"<html><head><meta charset=utf-8></head><body><p>Glacier ".to_vec();
+    broken.extend_from_slice(&[0xff, 0xfe, 0xc3]);
+    broken.extend_from_slice(
+        b" retreat measured in the Alps this summer by survey teams.</p></body></html>",
+    );
+    std::fs::write(root.join("broken-utf8.html"), broken).unwrap();
+    // A file name that is not valid UTF-8.
+    let odd_name = std::ffi::OsStr::from_bytes(b"caf\xe9-report.html");
+    std::fs::write(
+        root.join(odd_name),
+        "<html><body><p>Espresso prices rise in Vienna cafes.</p></body></html>",
+    )
+    .unwrap();
+    // A symlink loop.
+    std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
+
+    let index = tempfile::tempdir().unwrap();
+    let out = dateline()
+        .arg("index")
+        .arg(&root)
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("loop") && stderr.contains("symlink loop"),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("added 4,"), "{stdout}");
+
+    for (word, page) in [
+        ("harbour", "good.html"),
+        ("abyssal", "deep.html"),
+        ("glacier", "broken-utf8.html"),
+        ("espresso", "report.html"),
+    ] {
+        let out = dateline()
+            .args(["query", word, "--index"])
+            .arg(index.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{word}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(page),
+            "{word} -> {page}"
+        );
+    }
 }

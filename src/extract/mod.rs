@@ -5,6 +5,7 @@ mod charset;
 mod content;
 mod dateline;
 pub mod dates;
+mod depth;
 mod language;
 pub mod meta;
 
@@ -90,6 +91,7 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
     if looks_binary(bytes, &html) {
         return Err(SkipReason::Binary);
     }
+    let html = depth::limit_depth(&html);
     let doc = Document::from(html.as_ref());
     let meta = meta::read_meta(&doc, rel);
     let text = content::article_text(doc, &html, meta.url.as_deref());

@@ -1,0 +1,261 @@
+//! Incremental and crash-safe indexing: only changed pages are re-read, vanished pages
+//! leave the index, a killed run keeps what it committed, and a second writer is refused.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+use std::time::{Duration, Instant};
+
+use common::dateline;
+
+fn page(title: &str, word: &str) -> String {
+    let para = format!(
+        "<p>NAIROBI, Kenya -- {title}: officials said on Monday that the {word} programme would continue through the dry season, and that more trucks had been sent to the northern counties.</p>"
+    );
+    format!(
+        "<html lang=\"en\"><head><title>{title}</title></head><body><article><h1>{title}</h1>{para}{para}{para}</article></body></html>"
+    )
+}
+
+fn write(root: &Path, rel: &str, content: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+fn index(corpus: &Path, index: &Path, extra: &[&str]) -> (i32, String, String) {
+    let out = dateline()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn total(index: &Path, q: &str) -> u64 {
+    let out = dateline()
+        .args(["query", q, "--format", "json", "--limit", "0", "--index"])
+        .arg(index)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    doc["total"].as_u64().unwrap()
+}
+
+#[test]
+fn touched_edited_added_and_deleted_pages_are_counted_and_searchable() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        write(
+            corpus.path(),
+            &format!("p{i}.html"),
+            &page(&format!("Food aid story {i}"), "feeding"),
+        );
+    }
+    let (code, out, _) = index(corpus.path(), index_dir.path(), &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("added 5, updated 0, removed 0, unchanged 0, skipped 0"),
+        "{out}"
+    );
+
+    // Nothing changed: nothing is read.
+    let (_, out, _) = index(corpus.path(), index_dir.path(), &[]);
+    assert!(
+        out.starts_with("added 0, updated 0, removed 0, unchanged 5"),
+        "{out}"
+    );
+    assert!(out.contains("read 0.0 MB"), "{out}");
+
+    // Touch one (same bytes), edit one, delete one, add one.
+    let p0 = corpus.path().join("p0.html");
+    let file = std::fs::File::options().append(true).open(&p0).unwrap();
+    file.set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
+        .unwrap();
+    write(
+        corpus.path(),
+        "p1.html",
+        &page("Food aid story 1", "irrigation"),
+    );
+    std::fs::remove_file(corpus.path().join("p2.html")).unwrap();
+    write(
+        corpus.path(),
+        "sub/p5.html",
+        &page("Food aid story 5", "feeding"),
+    );
+    let (_, out, _) = index(corpus.path(), index_dir.path(), &[]);
+    assert!(
+        out.starts_with("added 1, updated 1, removed 1, unchanged 3"),
+        "{out}"
+    );
+
+    assert_eq!(total(index_dir.path(), "*"), 5, "no duplicates");
+    assert_eq!(total(index_dir.path(), "irrigation"), 1);
+    assert_eq!(
+        total(index_dir.path(), "feeding"),
+        4,
+        "old text of p1 is gone, p2 is gone, p5 is in"
+    );
+    assert_eq!(total(index_dir.path(), "\"story 2\""), 0);
+}
+
+#[test]
+fn moving_the_corpus_and_index_does_not_force_a_rebuild() {
+    let base = tempfile::tempdir().unwrap();
+    let (corpus, idx) = (base.path().join("a/corpus"), base.path().join("a/index"));
+    for i in 0..3 {
+        write(
+            &corpus,
+            &format!("p{i}.html"),
+            &page(&format!("Story {i}"), "feeding"),
+        );
+    }
+    index(&corpus, &idx, &[]);
+    std::fs::rename(base.path().join("a"), base.path().join("b")).unwrap();
+    let (code, out, err) = index(
+        &base.path().join("b/corpus"),
+        &base.path().join("b/index"),
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("added 0, updated 0, removed 0, unchanged 3"),
+        "{out}"
+    );
+}
+
+#[test]
+fn rebuild_starts_from_scratch() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.html", &page("Story A", "feeding"));
+    index(corpus.path(), index_dir.path(), &[]);
+    let (_, out, _) = index(corpus.path(), index_dir.path(), &["--rebuild"]);
+    assert!(
+        out.starts_with("added 1, updated 0, removed 0, unchanged 0"),
+        "{out}"
+    );
+    assert_eq!(total(index_dir.path(), "*"), 1);
+}
+
+/// A corpus big enough that an index run lasts a while on any machine.
+fn big_corpus(pages: usize) -> tempfile::TempDir {
+    let corpus = tempfile::tempdir().unwrap();
+    let filler: String = (0..40)
+        .map(|i| format!("<p>Paragraph {i} about the harvest, the rains and the markets of the valley, where traders weigh sacks of maize at dawn.</p>"))
+        .collect();
+    for i in 0..pages {
+        let html = format!(
+            "<html lang=\"en\"><head><title>Valley report {i}</title></head><body><article><h1>Valley report {i}</h1>{filler}<p>Unique marker word{i}.</p></article></body></html>"
+        );
+        write(corpus.path(), &format!("d{}/p{i}.html", i % 20), &html);
+    }
+    corpus
+}
+
+#[test]
+fn a_killed_run_leaves_a_usable_index_that_the_next_run_completes() {
+    let pages = 3000;
+    let corpus = big_corpus(pages);
+    let index_dir = tempfile::tempdir().unwrap();
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dateline"))
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index_dir.path())
+        .args(["--commit-every", "100", "--quiet"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the first commit (dateline.json is written after each), then kill -9.
+    let started = Instant::now();
+    while !index_dir.path().join("dateline.json").exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no commit within a minute"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+
+    let committed = total(index_dir.path(), "*");
+    assert!(
+        committed >= 100,
+        "the first commit holds at least 100 pages, found {committed}"
+    );
+    assert!(
+        committed < pages as u64 || status.success(),
+        "the run was cut short"
+    );
+
+    let (code, out, err) = index(corpus.path(), index_dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("unchanged {committed},")),
+        "committed pages are not re-read: {out}"
+    );
+    assert_eq!(
+        total(index_dir.path(), "*"),
+        pages as u64,
+        "complete and without duplicates"
+    );
+    assert_eq!(total(index_dir.path(), "word2999"), 1);
+}
+
+#[test]
+fn a_second_writer_is_refused_and_queries_work_during_a_run() {
+    let corpus = big_corpus(3000);
+    let index_dir = tempfile::tempdir().unwrap();
+    // A first small run so there is something to query.
+    let small = tempfile::tempdir().unwrap();
+    write(
+        small.path(),
+        "first.html",
+        &page("Drought relief", "feeding"),
+    );
+    index(small.path(), index_dir.path(), &[]);
+
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dateline"))
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index_dir.path())
+        .args(["--quiet"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let still_running = child.try_wait().unwrap().is_none();
+
+    let (code, _, err) = index(small.path(), index_dir.path(), &[]);
+    let query_total = total(index_dir.path(), "*");
+    child.wait().unwrap();
+    assert!(
+        still_running,
+        "the first run ended before the second started; make the corpus bigger"
+    );
+    assert_eq!(code, 2, "second writer must fail: {err}");
+    assert!(
+        err.contains("is locked by another `dateline index` run")
+            && err.contains(".tantivy-writer.lock"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(query_total >= 1, "queries answer during a run");
+    // After the run the lock is gone.
+    let (code, _, err) = index(corpus.path(), index_dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+}
