@@ -88,6 +88,7 @@ fn main() {
     );
     let mut bytes_total = 0u64;
     let mut time_total = Duration::ZERO;
+    let mut tagging_time = Duration::ZERO;
     let mut empty_but_expected = Vec::new();
 
     for page in &pages {
@@ -108,6 +109,10 @@ fn main() {
         bytes_total += source.len() as u64;
 
         let article = article.unwrap_or_default();
+        // Tagging is part of extraction; time it again on its own to report its share.
+        let tag_started = Instant::now();
+        let _ = dateline::places::tag_places(&article);
+        tagging_time += tag_started.elapsed();
         let expected_text = dom_query::Document::from(expected_html.as_str())
             .select("body")
             .text()
@@ -199,6 +204,12 @@ fn main() {
         mb,
         time_total.as_secs_f64(),
         mb / time_total.as_secs_f64().max(1e-9)
+    );
+    println!(
+        "place tagging  {:.0} ms of the {:.0} ms ({:.1}%)",
+        tagging_time.as_secs_f64() * 1000.0,
+        time_total.as_secs_f64() * 1000.0,
+        100.0 * tagging_time.as_secs_f64() / time_total.as_secs_f64().max(1e-9)
     );
     scores.sort_by(|a, b| a.f1.total_cmp(&b.f1));
     println!("worst pages by F1:");

@@ -24,12 +24,39 @@ pub struct Article {
     pub description: Option<String>,
     /// The dateline that opens the story, such as "ORAL, Kazakhstan --".
     pub dateline: Option<Dateline>,
-    /// Places named by the page's metadata (geo tags, JSON-LD `contentLocation`).
-    pub places: Vec<String>,
+    /// Place names given by the page's metadata (geo tags, JSON-LD `contentLocation`).
+    pub metadata_places: Vec<String>,
+    /// The gazetteer places the article is about: dateline first, then by mentions.
+    pub places: Vec<TaggedPlace>,
     /// Size of the page file in bytes.
     pub bytes: u64,
     /// The article's text, paragraphs separated by blank lines.
     pub text: String,
+}
+
+/// A gazetteer place an article is tagged with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaggedPlace {
+    /// GeoNames id.
+    pub id: u32,
+    pub name: String,
+    pub kind: crate::places::PlaceKind,
+    /// ISO 3166-1 alpha-2 code of the country.
+    pub country_code: String,
+    /// The country's name (the place's own name for a country).
+    pub country: String,
+    /// The first-level region (state, province, oblast) of a city.
+    pub region: Option<String>,
+    pub lat: f32,
+    pub lon: f32,
+    /// How many times the headline and text name it.
+    pub mentions: u32,
+    /// Whether it is the dateline's place.
+    pub dateline: bool,
+    /// Its place in the hierarchy, by name: `/Kazakhstan/West Kazakhstan Region/Oral`.
+    pub path: String,
+    /// The same path by GeoNames id, as indexed for hierarchy search.
+    pub id_path: String,
 }
 
 /// The place line that opens a news story: "ORAL, Kazakhstan --".
@@ -49,15 +76,16 @@ impl Article {
         self.lang.as_deref().and_then(primary_lang)
     }
 
-    /// Every place name the article is tagged with: the dateline's city and country, then
-    /// the places from its metadata.
+    /// Every place name the article is tagged with, as written: the dateline's city and
+    /// country, the tagged places, then the places from its metadata.
     pub fn place_names(&self) -> Vec<String> {
         let mut names = Vec::new();
         if let Some(d) = &self.dateline {
             names.push(d.city.clone());
             names.extend(d.country.clone());
         }
-        for p in &self.places {
+        let tagged = self.places.iter().map(|p| &p.name);
+        for p in tagged.chain(&self.metadata_places) {
             if !names.iter().any(|n| n.eq_ignore_ascii_case(p)) {
                 names.push(p.clone());
             }
@@ -91,7 +119,7 @@ mod tests {
                 country: Some("Kazakhstan".into()),
                 raw: "ORAL, Kazakhstan".into(),
             }),
-            places: vec!["kazakhstan".into(), "Atyrau".into()],
+            metadata_places: vec!["kazakhstan".into(), "Atyrau".into()],
             ..Article::default()
         };
         assert_eq!(article.place_names(), ["Oral", "Kazakhstan", "Atyrau"]);

@@ -38,6 +38,47 @@ pub enum Command {
     Show(ShowArgs),
     /// Print what the indexer would store for one page, without touching the index.
     Extract(ExtractArgs),
+    /// List the places most often tagged among the matching articles.
+    Places(PlacesArgs),
+}
+
+/// Filters shared by `query` and `places`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Filters {
+    /// Only articles published on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Only articles published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+    /// Only articles about this place or a place inside it (any alias or script: Oral,
+    /// Uralsk, Орал; "Georgia, US" or geonames:ID to pick among same names).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Only articles about places near this one (see --within).
+    #[arg(long, value_name = "PLACE")]
+    pub near: Option<String>,
+    /// Distance for --near, in kilometres ("200" or "200km").
+    #[arg(long, value_name = "KM", default_value = "100km")]
+    pub within: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlacesArgs {
+    /// Query selecting the articles (default: all).
+    #[arg(default_value = "*")]
+    pub query: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Number of places to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ArticleFormat::Text)]
+    pub format: ArticleFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -77,18 +118,11 @@ pub struct QueryArgs {
     /// Number of hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// Only articles published on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub since: Option<String>,
-    /// Only articles published on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub until: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     pub sort: SortOrder,
-    /// Only articles whose dateline or metadata names this place.
-    #[arg(long, value_name = "NAME")]
-    pub place: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,

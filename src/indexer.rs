@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use tantivy::schema::Field;
+use tantivy::schema::{Facet, Field};
 use tantivy::{
     DateTime, IndexWriter, TantivyDocument, TantivyError, Term, directory::error::LockError,
 };
@@ -385,6 +385,16 @@ pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) ->
         doc.add_text(fields.site, site);
     }
     add_all(&mut doc, fields.place, &article.place_names());
+    for place in &article.places {
+        // The region and country names too, so `place:Kazakhstan` finds Oral's stories.
+        for name in place.path.split('/').filter(|n| !n.is_empty()) {
+            doc.add_text(fields.place, name);
+        }
+        if let Ok(facet) = Facet::from_text(&place.id_path) {
+            doc.add_facet(fields.places, facet);
+        }
+        doc.add_u64(fields.place_id, u64::from(place.id));
+    }
     if let Some(lang) = article.lang_code() {
         doc.add_text(fields.lang, &lang);
     }

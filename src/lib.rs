@@ -22,12 +22,13 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod indexer;
+pub mod places;
 pub mod render;
 pub mod schema;
 pub mod search;
 pub mod store;
 
-pub use article::{Article, Dateline};
+pub use article::{Article, Dateline, TaggedPlace};
 pub use error::{Error, Result};
 pub use indexer::{IndexOptions, IndexReport, index_corpus};
 pub use search::{Hit, SearchRequest, SearchResults, Searcher, Snippet, SortOrder};

@@ -14,6 +14,7 @@ use clap::Parser;
 
 use cli::{Cli, ColorChoice, Command};
 use dateline::render;
+use dateline::search::Near;
 use dateline::{Error, IndexOptions, SearchRequest, Searcher};
 
 /// What a command found, for the exit code.
@@ -44,6 +45,7 @@ fn run(command: Command, color: bool) -> Result<Outcome> {
         Command::Query(args) => query(args, color),
         Command::Show(args) => show(args, color),
         Command::Extract(args) => extract(args, color),
+        Command::Places(args) => places(args),
     }
 }
 
@@ -86,17 +88,16 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
 }
 
 fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
+    let req = request(args.query, &args.filters)?;
     let req = SearchRequest {
-        query: args.query,
         limit: args.limit,
         offset: args.offset,
-        since: parse_day("--since", args.since.as_deref())?,
-        until: parse_day("--until", args.until.as_deref())?,
         sort: args.sort,
-        place: args.place,
+        ..req
     };
     let searcher = Searcher::open(&args.index)?;
     let results = searcher.search(&req)?;
+    print_notes(&results.notes);
     let mut out = std::io::stdout().lock();
     render::write_results(&mut out, &req, &results, args.format, color)?;
     out.flush()?;
@@ -105,6 +106,59 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+fn places(args: cli::PlacesArgs) -> Result<Outcome> {
+    let req = request(args.query, &args.filters)?;
+    let searcher = Searcher::open(&args.index)?;
+    let (counts, notes) = searcher.place_counts(&req, args.limit)?;
+    print_notes(&notes);
+    let mut out = std::io::stdout().lock();
+    render::write_place_counts(&mut out, &req.query, &counts, args.format)?;
+    out.flush()?;
+    Ok(if counts.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+/// A request from a query and the shared filter flags.
+fn request(query: String, filters: &cli::Filters) -> Result<SearchRequest> {
+    let near = match &filters.near {
+        Some(place) => Some(Near {
+            place: place.clone(),
+            km: parse_km(&filters.within)?,
+        }),
+        None => None,
+    };
+    Ok(SearchRequest {
+        query,
+        since: parse_day("--since", filters.since.as_deref())?,
+        until: parse_day("--until", filters.until.as_deref())?,
+        place: filters.place.clone(),
+        near,
+        ..SearchRequest::default()
+    })
+}
+
+fn parse_km(value: &str) -> Result<f64, Error> {
+    let number = value.trim().trim_end_matches("km").trim();
+    number
+        .parse::<f64>()
+        .ok()
+        .filter(|km| km.is_finite() && *km >= 0.0)
+        .ok_or_else(|| {
+            Error::Query(format!(
+                "--within {value:?}: expected a distance in kilometres, such as 200km"
+            ))
+        })
+}
+
+fn print_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("note: {note}");
+    }
 }
 
 fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {

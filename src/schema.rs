@@ -3,15 +3,15 @@
 //! Other modules take [`Fields`] handles from here and never spell field names.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
+    STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
@@ -33,8 +33,14 @@ pub struct Fields {
     pub body: Field,
     pub author: Field,
     pub site: Field,
-    /// Dateline and metadata place names.
+    /// Names of the tagged places and of their region and country, the dateline as
+    /// written, and metadata place names.
     pub place: Field,
+    /// Tagged places as GeoNames id paths (`/country/region/city`): a country matches
+    /// everything inside it.
+    pub places: Field,
+    /// GeoNames ids of the tagged places, for distance search and place counts.
+    pub place_id: Field,
     /// Primary language subtag (`en`, `ru`).
     pub lang: Field,
     pub url: Field,
@@ -72,6 +78,8 @@ pub fn build() -> (Schema, Fields) {
         author: b.add_text_field("author", words(false)),
         site: b.add_text_field("site", words(false)),
         place: b.add_text_field("place", words(false)),
+        places: b.add_facet_field("places", FacetOptions::default()),
+        place_id: b.add_u64_field("place_id", INDEXED | FAST),
         lang: b.add_text_field("lang", keyword.clone()),
         url: b.add_text_field("url", keyword),
         date: b.add_date_field(
@@ -113,6 +121,8 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         author: f("author")?,
         site: f("site")?,
         place: f("place")?,
+        places: f("places")?,
+        place_id: f("place_id")?,
         lang: f("lang")?,
         url: f("url")?,
         date: f("date")?,

@@ -4,17 +4,25 @@
 
 use std::ops::{Bound, Range};
 use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use std::collections::HashMap;
+
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::places::{self, PlaceKind};
 use crate::schema::QUERY_FIELDS;
 use crate::store::Store;
 
@@ -47,8 +55,18 @@ pub struct SearchRequest {
     /// Only articles published on or before this day (UTC).
     pub until: Option<NaiveDate>,
     pub sort: SortOrder,
-    /// Only articles tagged with this place (dateline or metadata).
+    /// Only articles tagged with this place or a place inside it (any alias; `Name, CC`
+    /// or `geonames:ID` to pick among places of the same name).
     pub place: Option<String>,
+    /// Only articles tagged with a place within a distance of another.
+    pub near: Option<Near>,
+}
+
+/// A distance filter: places within `km` of `place`.
+#[derive(Debug, Clone)]
+pub struct Near {
+    pub place: String,
+    pub km: f64,
 }
 
 /// A piece of text with the byte ranges of the matched words in it.
@@ -76,6 +94,21 @@ pub struct Hit {
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Things the user should know, such as the other places an ambiguous name can mean.
+    pub notes: Vec<String>,
+}
+
+/// How many matching articles are tagged with a place.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceCount {
+    pub id: u32,
+    pub name: String,
+    pub kind: PlaceKind,
+    pub country_code: String,
+    pub region: Option<String>,
+    pub lat: f32,
+    pub lon: f32,
+    pub count: usize,
 }
 
 /// An index opened for searching. Open it once and run many requests.
@@ -109,8 +142,9 @@ impl Searcher {
 
     /// Runs a request.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let mut notes = Vec::new();
         let text_query = self.parse(&req.query)?;
-        let filtered = self.with_filters(text_query.box_clone(), req)?;
+        let filtered = self.with_filters(text_query.box_clone(), req, &mut notes)?;
         let searcher = self.reader.searcher();
         let limit = req.limit.max(1);
         let err = |e| Error::index(&self.store.path, e);
@@ -139,6 +173,7 @@ impl Searcher {
             return Ok(SearchResults {
                 total,
                 hits: Vec::new(),
+                notes,
             });
         }
 
@@ -181,7 +216,7 @@ impl Searcher {
                 snippets,
             });
         }
-        Ok(SearchResults { total, hits })
+        Ok(SearchResults { total, hits, notes })
     }
 
     /// One stored article with its full text, by id (its path in the corpus).
@@ -234,7 +269,7 @@ impl Searcher {
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
         parser.set_field_boost(fields.title, TITLE_BOOST);
         parser.set_conjunction_by_default();
-        let expanded = self.expand_prefixes(query)?;
+        let expanded = self.expand_prefixes(&with_place_hierarchy(query))?;
         parser
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))
@@ -327,7 +362,62 @@ impl Searcher {
         out
     }
 
-    fn with_filters(&self, query: Box<dyn Query>, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    /// The places most often tagged among the articles a request matches, most frequent
+    /// first (its `limit` and `offset` are ignored).
+    pub fn place_counts(
+        &self,
+        req: &SearchRequest,
+        top: usize,
+    ) -> Result<(Vec<PlaceCount>, Vec<String>)> {
+        let mut notes = Vec::new();
+        let query = self.with_filters(self.parse(&req.query)?, req, &mut notes)?;
+        let searcher = self.reader.searcher();
+        let err = |e| Error::index(&self.store.path, e);
+        let docs = searcher.search(&query, &DocSetCollector).map_err(err)?;
+        let mut counts: HashMap<u64, usize> = HashMap::new();
+        let mut columns = HashMap::new();
+        for address in docs {
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                columns.entry(address.segment_ord)
+            {
+                let segment = searcher.segment_reader(address.segment_ord);
+                slot.insert(segment.fast_fields().u64("place_id").map_err(err)?);
+            }
+            if let Some(column) = columns.get(&address.segment_ord) {
+                for id in column.values_for_doc(address.doc_id) {
+                    *counts.entry(id).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(u64, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let g = places::gazetteer();
+        let places = ranked
+            .into_iter()
+            .take(top)
+            .filter_map(|(id, count)| {
+                let e = g.by_id(u32::try_from(id).ok()?)?;
+                Some(PlaceCount {
+                    id: e.id,
+                    name: e.name.to_string(),
+                    kind: e.kind,
+                    country_code: e.country_code.to_string(),
+                    region: e.region.map(|r| g.entry(r).name.to_string()),
+                    lat: e.lat,
+                    lon: e.lon,
+                    count,
+                })
+            })
+            .collect();
+        Ok((places, notes))
+    }
+
+    fn with_filters(
+        &self,
+        query: Box<dyn Query>,
+        req: &SearchRequest,
+        notes: &mut Vec<String>,
+    ) -> Result<Box<dyn Query>> {
         let fields = self.store.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
         if req.since.is_some() || req.until.is_some() {
@@ -345,15 +435,24 @@ impl Searcher {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
         if let Some(place) = req.place.as_deref() {
-            let words: String = place.chars().filter(|c| *c != '"' && *c != '\\').collect();
-            if words.trim().is_empty() {
-                return Err(Error::Query("--place needs a place name".into()));
-            }
-            let parser = QueryParser::for_index(&self.store.index, vec![fields.place]);
-            let place_query = parser
-                .parse_query(&format!("\"{}\"", words.trim()))
-                .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))?;
-            clauses.push((Occur::Must, place_query));
+            clauses.push((Occur::Must, self.place_filter(place, notes)?));
+        }
+        if let Some(near) = &req.near {
+            let resolution = places::resolve_place(&near.place).ok_or_else(|| {
+                Error::Query(format!(
+                    "--near {:?}: no such place in the gazetteer",
+                    near.place
+                ))
+            })?;
+            note_ambiguity(&near.place, &resolution, notes);
+            let center = resolution.place;
+            let mut ids: Vec<Term> = places::gazetteer()
+                .within(center.lat, center.lon, near.km)
+                .iter()
+                .map(|e| Term::from_field_u64(fields.place_id, u64::from(e.id)))
+                .collect();
+            ids.push(Term::from_field_u64(fields.place_id, u64::from(center.id)));
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(ids))));
         }
         Ok(if clauses.len() == 1 {
             clauses.remove(0).1
@@ -361,6 +460,77 @@ impl Searcher {
             Box::new(BooleanQuery::new(clauses))
         })
     }
+}
+
+impl Searcher {
+    /// Articles tagged with a place or anything inside it; a name the gazetteer does not
+    /// know still matches datelines and metadata that spell it.
+    fn place_filter(&self, place: &str, notes: &mut Vec<String>) -> Result<Box<dyn Query>> {
+        let fields = self.store.fields;
+        let words: String = place.chars().filter(|c| *c != '"' && *c != '\\').collect();
+        if words.trim().is_empty() {
+            return Err(Error::Query("--place needs a place name".into()));
+        }
+        let parser = QueryParser::for_index(&self.store.index, vec![fields.place]);
+        let by_name = parser
+            .parse_query(&format!("\"{}\"", words.trim()))
+            .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))?;
+        let Some(resolution) = places::resolve_place(place) else {
+            return Ok(by_name);
+        };
+        note_ambiguity(place, &resolution, notes);
+        let facet = Facet::from_text(&places::id_path(&resolution.place))
+            .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))?;
+        Ok(Box::new(TermQuery::new(
+            Term::from_facet(fields.places, &facet),
+            IndexRecordOption::Basic,
+        )))
+    }
+}
+
+/// Rewrites `place:NAME` and `place:"NAME"` so that they also match articles tagged with
+/// that place (by any alias) or a place inside it: `(place:NAME OR places:/id/path)`.
+fn with_place_hierarchy(query: &str) -> String {
+    static PLACE_TERM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(^|[\s(+\-])place:("([^"]*)"|[^\s()"]+)"#).expect("valid regex")
+    });
+    PLACE_TERM
+        .replace_all(query, |caps: &regex::Captures| {
+            let (lead, term) = (&caps[1], &caps[2]);
+            let name = caps.get(3).map_or(term, |m| m.as_str());
+            match places::resolve_place(name) {
+                Some(r) => format!(
+                    "{lead}(place:{term} OR places:{})",
+                    places::id_path(&r.place)
+                ),
+                None => caps[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
+/// Tells the user which place an ambiguous name was read as, and how to pick another.
+fn note_ambiguity(input: &str, resolution: &places::Resolution, notes: &mut Vec<String>) {
+    if resolution.others.is_empty() {
+        return;
+    }
+    let others: Vec<String> = resolution
+        .others
+        .iter()
+        .map(|e| {
+            format!(
+                "{} (--place {:?})",
+                places::describe(e),
+                places::how_to_pick(e)
+            )
+        })
+        .collect();
+    notes.push(format!(
+        "{input:?} read as {}; it can also mean {}; or give a GeoNames id: --place geonames:{}",
+        places::describe(&resolution.place),
+        others.join(", "),
+        resolution.others[0].id
+    ));
 }
 
 /// Marks matched words across a whole short text (a headline).

@@ -104,7 +104,7 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
     } else {
         meta.authors
     };
-    Ok(Article {
+    let mut article = Article {
         path: rel.to_string(),
         title: meta.title.unwrap_or_default(),
         published: meta.published,
@@ -114,10 +114,13 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
         lang,
         description: meta.description,
         dateline: find_dateline(&text),
-        places: meta.places,
+        metadata_places: meta.places,
+        places: Vec::new(),
         bytes: bytes.len() as u64,
         text,
-    })
+    };
+    article.places = crate::places::tag_places(&article);
+    Ok(article)
 }
 
 /// A binary file named `.html`: known magic numbers, NUL bytes, or text that decoded

@@ -35,7 +35,11 @@ pub(super) fn write_results(
             r.site.unwrap_or_default(),
             r.authors.join("; "),
             r.lang.unwrap_or_default(),
-            r.places.join("; "),
+            r.places
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
             r.url.unwrap_or_default(),
             r.snippets
                 .first()

@@ -6,11 +6,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, Dateline};
-use crate::search::{Hit, SearchRequest, SearchResults, SortOrder};
+use crate::article::{Article, Dateline, TaggedPlace};
+use crate::search::{Hit, PlaceCount, SearchRequest, SearchResults, SortOrder};
 
 /// Bumped when a field is removed or changes meaning (adding a field does not bump it).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A byte range `[start, end)` in the UTF-8 text it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +50,7 @@ pub struct HitRecord {
     pub lang: Option<String>,
     pub description: Option<String>,
     pub dateline: Option<Dateline>,
-    pub places: Vec<String>,
+    pub places: Vec<TaggedPlace>,
     pub path: String,
     pub bytes: u64,
     pub snippets: Vec<SnippetRecord>,
@@ -73,7 +73,7 @@ impl HitRecord {
             lang: a.lang.clone(),
             description: a.description.clone(),
             dateline: a.dateline.clone(),
-            places: a.place_names(),
+            places: a.places.clone(),
             path: a.path.clone(),
             bytes: a.bytes,
             snippets: hit
@@ -152,6 +152,26 @@ pub(super) fn write_article(out: &mut dyn Write, article: &Article) -> io::Resul
         schema_version: SCHEMA_VERSION,
         id: &article.path,
         article,
+    };
+    serde_json::to_writer_pretty(&mut *out, &record)?;
+    writeln!(out)
+}
+
+pub(super) fn write_place_counts(
+    out: &mut dyn Write,
+    query: &str,
+    counts: &[PlaceCount],
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct PlacesRecord<'a> {
+        schema_version: u32,
+        query: &'a str,
+        places: &'a [PlaceCount],
+    }
+    let record = PlacesRecord {
+        schema_version: SCHEMA_VERSION,
+        query,
+        places: counts,
     };
     serde_json::to_writer_pretty(&mut *out, &record)?;
     writeln!(out)

@@ -8,7 +8,7 @@ mod text;
 use std::io::{self, Write};
 
 use crate::article::Article;
-use crate::search::{SearchRequest, SearchResults};
+use crate::search::{PlaceCount, SearchRequest, SearchResults};
 
 pub use json::{ArticleRecord, HitRecord, SCHEMA_VERSION, Span};
 
@@ -43,6 +43,36 @@ pub fn write_results(
         Format::Json => json::write_results(out, req, results),
         Format::Jsonl => json::write_lines(out, req, results),
         Format::Csv => csv::write_results(out, req, results),
+    }
+}
+
+/// Writes place counts: a table for people, or JSON.
+pub fn write_place_counts(
+    out: &mut dyn Write,
+    query: &str,
+    counts: &[PlaceCount],
+    format: ArticleFormat,
+) -> io::Result<()> {
+    match format {
+        ArticleFormat::Json => json::write_place_counts(out, query, counts),
+        ArticleFormat::Text => {
+            for c in counts {
+                let within = match &c.region {
+                    Some(region) => format!("{region}, {}", c.country_code),
+                    None => c.country_code.clone(),
+                };
+                let kind = match c.kind {
+                    crate::places::PlaceKind::Country => "country".to_string(),
+                    crate::places::PlaceKind::Region => format!("region of {}", c.country_code),
+                    crate::places::PlaceKind::City => format!("city in {within}"),
+                };
+                writeln!(out, "{:>6}  {} ({kind})", c.count, c.name)?;
+            }
+            if counts.is_empty() {
+                writeln!(out, "no places among the matching articles")?;
+            }
+            Ok(())
+        }
     }
 }
 

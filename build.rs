@@ -1,0 +1,133 @@
+//! Turns the committed gazetteer (data/gazetteer.tsv.gz, made by tools/build-gazetteer
+//! from GeoNames) into zero-copy tables embedded in the binary, so loading the gazetteer
+//! costs nothing at query time:
+//! - places.bin: fixed 32-byte records (see src/places/gazetteer.rs);
+//! - strings.bin: display names the records point into;
+//! - names.fst: normalized name -> (offset << 16 | count) into postings.bin;
+//! - postings.bin: u32 record indices, most populous first.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+
+#[path = "src/places/normalize.rs"]
+mod normalize;
+
+const RECORD: usize = 32;
+
+fn main() {
+    let source = "data/gazetteer.tsv.gz";
+    println!("cargo:rerun-if-changed={source}");
+    println!("cargo:rerun-if-changed=src/places/normalize.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let file = std::fs::File::open(source)
+        .unwrap_or_else(|e| panic!("{source}: {e} (run tools/build-gazetteer)"));
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    struct Row {
+        id: u32,
+        kind: u8,
+        name: String,
+        cc: [u8; 2],
+        region: Option<u32>,
+        lat: f32,
+        lon: f32,
+        pop: u32,
+        names: Vec<String>,
+    }
+    let mut rows = Vec::new();
+    for line in reader.lines() {
+        let line = line.expect("gazetteer is UTF-8");
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(f.len() >= 9, "bad gazetteer line: {line}");
+        let kind = match f[1] {
+            "country" => 0,
+            "region" => 1,
+            _ => 2,
+        };
+        let cc = f[3].as_bytes();
+        rows.push(Row {
+            id: f[0].parse().expect("numeric id"),
+            kind,
+            name: f[2].to_string(),
+            cc: [*cc.first().unwrap_or(&b'?'), *cc.get(1).unwrap_or(&b'?')],
+            region: f[4].parse().ok(),
+            lat: f[5].parse().unwrap_or(0.0),
+            lon: f[6].parse().unwrap_or(0.0),
+            pop: f[7].parse().unwrap_or(0),
+            names: f[8].split('|').map(str::to_string).collect(),
+        });
+    }
+    let index_of: HashMap<u32, u32> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i as u32))
+        .collect();
+
+    let mut records = Vec::with_capacity(rows.len() * RECORD);
+    let mut strings = String::new();
+    for r in &rows {
+        let region = r
+            .region
+            .and_then(|id| index_of.get(&id).copied())
+            .unwrap_or(u32::MAX);
+        let name_off = strings.len() as u32;
+        strings.push_str(&r.name);
+        records.extend_from_slice(&r.id.to_le_bytes());
+        records.push(r.kind);
+        records.push(0);
+        records.extend_from_slice(&r.cc);
+        records.extend_from_slice(&region.to_le_bytes());
+        records.extend_from_slice(&r.lat.to_le_bytes());
+        records.extend_from_slice(&r.lon.to_le_bytes());
+        records.extend_from_slice(&r.pop.to_le_bytes());
+        records.extend_from_slice(&name_off.to_le_bytes());
+        records.extend_from_slice(&(r.name.len() as u16).to_le_bytes());
+        records.extend_from_slice(&[0, 0]);
+    }
+
+    let mut by_name: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        for n in r.names.iter().chain(std::iter::once(&r.name)) {
+            let key = normalize::normalize_name(n);
+            if key.is_empty() {
+                continue;
+            }
+            let list = by_name.entry(key).or_default();
+            if !list.contains(&(i as u32)) {
+                list.push(i as u32);
+            }
+        }
+    }
+    let mut postings = Vec::new();
+    let mut map = fst::MapBuilder::memory();
+    for (key, mut list) in by_name {
+        // Countries first, then regions, then cities; within a kind the most populous.
+        list.sort_by_key(|&i| {
+            (
+                rows[i as usize].kind,
+                std::cmp::Reverse(rows[i as usize].pop),
+            )
+        });
+        list.truncate(u16::MAX as usize);
+        let offset = (postings.len() / 4) as u64;
+        for i in &list {
+            postings.extend_from_slice(&i.to_le_bytes());
+        }
+        map.insert(key.as_bytes(), (offset << 16) | list.len() as u64)
+            .expect("keys are sorted");
+    }
+    let fst_bytes = map.into_inner().expect("fst builds");
+
+    let write = |name: &str, bytes: &[u8]| {
+        let mut f = std::fs::File::create(out.join(name)).expect("OUT_DIR is writable");
+        f.write_all(bytes).expect("write");
+    };
+    write("places.bin", &records);
+    write("strings.bin", strings.as_bytes());
+    write("names.fst", &fst_bytes);
+    write("postings.bin", &postings);
+}

@@ -1,0 +1,216 @@
+//! The embedded gazetteer: every country, first-level region and city of 5,000+ people
+//! from GeoNames, with Latin and Cyrillic aliases. The tables are built by build.rs and
+//! read in place (no parsing), so opening the gazetteer costs microseconds.
+
+use std::sync::OnceLock;
+
+use super::normalize::normalize_name;
+
+const RECORD: usize = 32;
+static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+
+/// What a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+/// One gazetteer entry, by its index in the tables.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub index: u32,
+    /// GeoNames id.
+    pub id: u32,
+    pub kind: PlaceKind,
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 code.
+    pub country_code: &'static str,
+    /// Index of the first-level region a city lies in.
+    pub region: Option<u32>,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u32,
+}
+
+/// The gazetteer's tables.
+pub struct Gazetteer {
+    /// `None` only if the embedded table were corrupt; lookups then find nothing.
+    names: Option<fst::Map<&'static [u8]>>,
+}
+
+/// The embedded gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| Gazetteer {
+        names: fst::Map::new(NAMES).ok(),
+    })
+}
+
+impl Gazetteer {
+    pub fn len(&self) -> usize {
+        RECORDS.len() / RECORD
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry at `index` (`index < len()`).
+    pub fn entry(&self, index: u32) -> Entry {
+        let r = &RECORDS[index as usize * RECORD..(index as usize + 1) * RECORD];
+        let u32_at = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let f32_at = |at: usize| f32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let name_off = u32_at(24) as usize;
+        let name_len = u16::from_le_bytes([r[28], r[29]]) as usize;
+        let region = u32_at(8);
+        Entry {
+            index,
+            id: u32_at(0),
+            kind: match r[4] {
+                0 => PlaceKind::Country,
+                1 => PlaceKind::Region,
+                _ => PlaceKind::City,
+            },
+            name: std::str::from_utf8(&STRINGS[name_off..name_off + name_len]).unwrap_or("?"),
+            country_code: std::str::from_utf8(&r[6..8]).unwrap_or("??"),
+            region: (region != u32::MAX).then_some(region),
+            lat: f32_at(12),
+            lon: f32_at(16),
+            population: u32_at(20),
+        }
+    }
+
+    /// Every entry a name may mean (any alias, any script), countries first, then regions,
+    /// then cities, each by population.
+    pub fn lookup(&self, name: &str) -> Vec<Entry> {
+        self.lookup_normalized(&normalize_name(name))
+    }
+
+    /// Like [`lookup`](Self::lookup) for a name already passed through `normalize_name`.
+    pub fn lookup_normalized(&self, key: &str) -> Vec<Entry> {
+        let Some(value) = self.names.as_ref().and_then(|n| n.get(key)) else {
+            return Vec::new();
+        };
+        let (offset, count) = ((value >> 16) as usize, (value & 0xffff) as usize);
+        (offset..offset + count)
+            .filter_map(|i| POSTINGS.get(i * 4..i * 4 + 4))
+            .map(|b| self.entry(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+            .collect()
+    }
+
+    /// Whether some entry has this normalized name.
+    pub fn contains_normalized(&self, key: &str) -> bool {
+        self.names.as_ref().is_some_and(|n| n.contains_key(key))
+    }
+
+    /// The entry with this GeoNames id.
+    pub fn by_id(&self, id: u32) -> Option<Entry> {
+        (0..self.len() as u32)
+            .map(|i| self.entry(i))
+            .find(|e| e.id == id)
+    }
+
+    /// The country entry for an ISO code.
+    pub fn country(&self, code: &str) -> Option<Entry> {
+        (0..self.len() as u32)
+            .map(|i| self.entry(i))
+            .find(|e| e.kind == PlaceKind::Country && e.country_code.eq_ignore_ascii_case(code))
+    }
+
+    /// The entry, its region and its country, outermost first.
+    pub fn lineage(&self, entry: Entry) -> Vec<Entry> {
+        let mut chain = vec![entry];
+        if let Some(region) = entry.region {
+            chain.insert(0, self.entry(region));
+        }
+        if entry.kind != PlaceKind::Country
+            && let Some(country) = self.country(entry.country_code)
+        {
+            chain.insert(0, country);
+        }
+        chain
+    }
+
+    /// Regions and cities within `km` of a point.
+    pub fn within(&self, lat: f32, lon: f32, km: f64) -> Vec<Entry> {
+        (0..self.len() as u32)
+            .map(|i| self.entry(i))
+            .filter(|e| e.kind != PlaceKind::Country && distance_km(lat, lon, e.lat, e.lon) <= km)
+            .collect()
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f64 {
+    let (p1, p2) = (f64::from(lat1).to_radians(), f64::from(lat2).to_radians());
+    let dp = p2 - p1;
+    let dl = (f64::from(lon2) - f64::from(lon1)).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_in_both_scripts_find_oral() {
+        for alias in ["Oral", "Uralsk", "Orál", "Орал", "Уральск"] {
+            let found = gazetteer().lookup(alias);
+            assert!(
+                found
+                    .iter()
+                    .any(|e| e.name == "Oral" && e.country_code == "KZ"),
+                "{alias}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lineage_runs_country_region_city() {
+        let g = gazetteer();
+        let oral = g
+            .lookup("Oral")
+            .into_iter()
+            .find(|e| e.country_code == "KZ")
+            .unwrap();
+        let names: Vec<&str> = g.lineage(oral).iter().map(|e| e.name).collect();
+        assert_eq!(names.first(), Some(&"Kazakhstan"));
+        assert_eq!(names.last(), Some(&"Oral"));
+        assert_eq!(names.len(), 3, "{names:?}");
+    }
+
+    #[test]
+    fn georgia_is_a_country_and_a_state() {
+        let found = gazetteer().lookup("Georgia");
+        assert_eq!(found[0].kind, PlaceKind::Country);
+        assert!(
+            found
+                .iter()
+                .any(|e| e.kind == PlaceKind::Region && e.country_code == "US")
+        );
+    }
+
+    #[test]
+    fn distance_between_oral_and_atyrau() {
+        let g = gazetteer();
+        let oral = g
+            .lookup("Oral")
+            .into_iter()
+            .find(|e| e.country_code == "KZ")
+            .unwrap();
+        let atyrau = g
+            .lookup("Atyrau")
+            .into_iter()
+            .find(|e| e.kind == PlaceKind::City)
+            .unwrap();
+        let d = distance_km(oral.lat, oral.lon, atyrau.lat, atyrau.lon);
+        assert!((400.0..550.0).contains(&d), "{d}");
+    }
+}

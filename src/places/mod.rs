@@ -1,0 +1,12 @@
+//! Places: the embedded GeoNames gazetteer, and tagging articles with the places they are
+//! about. Tagging reads an extracted article and never touches the index.
+
+pub mod gazetteer;
+pub mod normalize;
+mod resolve;
+mod tagger;
+
+pub use gazetteer::{Entry, Gazetteer, PlaceKind, distance_km, gazetteer};
+pub use normalize::normalize_name;
+pub use resolve::{Resolution, describe, how_to_pick, id_path, resolve_place};
+pub use tagger::tag_places;

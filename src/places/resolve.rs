@@ -1,0 +1,119 @@
+//! Reading a place name as a user types it (`Oral`, `Уральск`, `Georgia, US`,
+//! `Paris, Texas`, `geonames:614540`) into one gazetteer entry, keeping the others it could
+//! mean so the user can be told how to pick.
+
+use super::gazetteer::{Entry, PlaceKind, gazetteer};
+
+/// A place name read against the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// The entry used.
+    pub place: Entry,
+    /// Other notable entries the name can mean.
+    pub others: Vec<Entry>,
+}
+
+/// Resolves a user's place name; `None` when the gazetteer has no such place.
+pub fn resolve_place(input: &str) -> Option<Resolution> {
+    let g = gazetteer();
+    let input = input.trim();
+    if let Some(id) = input
+        .strip_prefix("geonames:")
+        .and_then(|n| n.trim().parse().ok())
+    {
+        return g.by_id(id).map(|place| Resolution {
+            place,
+            others: Vec::new(),
+        });
+    }
+    let (name, qualifier) = match input.split_once(',') {
+        Some((n, q)) => (n.trim(), Some(q.trim())),
+        None => (input, None),
+    };
+    let mut candidates = g.lookup(name);
+    if let Some(q) = qualifier.filter(|q| !q.is_empty()) {
+        let within = g.lookup(q);
+        candidates.retain(|e| {
+            within.iter().any(|w| match w.kind {
+                PlaceKind::Country => w.country_code == e.country_code,
+                _ => e.region == Some(w.index),
+            }) || e.country_code.eq_ignore_ascii_case(q)
+        });
+    }
+    let place = *candidates.first()?;
+    let others = candidates
+        .iter()
+        .skip(1)
+        .filter(|e| e.kind != PlaceKind::City || e.population >= 100_000)
+        .take(5)
+        .copied()
+        .collect();
+    Some(Resolution { place, others })
+}
+
+/// "Georgia (country, GE)", "Georgia (region of US)", "Paris (city in Texas, US)".
+pub fn describe(entry: &Entry) -> String {
+    let g = gazetteer();
+    match entry.kind {
+        PlaceKind::Country => format!("{} (country, {})", entry.name, entry.country_code),
+        PlaceKind::Region => format!("{} (region of {})", entry.name, entry.country_code),
+        PlaceKind::City => match entry.region {
+            Some(r) => format!(
+                "{} (city in {}, {})",
+                entry.name,
+                g.entry(r).name,
+                entry.country_code
+            ),
+            None => format!("{} (city in {})", entry.name, entry.country_code),
+        },
+    }
+}
+
+/// How to name an entry so that it resolves to exactly it.
+pub fn how_to_pick(entry: &Entry) -> String {
+    match entry.kind {
+        PlaceKind::Country => entry.name.to_string(),
+        _ => format!("{}, {}", entry.name, entry.country_code),
+    }
+}
+
+/// The GeoNames id path of an entry (`/country/region/city`), as indexed.
+pub fn id_path(entry: &Entry) -> String {
+    gazetteer()
+        .lineage(*entry)
+        .iter()
+        .map(|e| format!("/{}", e.id))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_resolve_to_one_place() {
+        let oral = resolve_place("Уральск").unwrap().place;
+        assert_eq!((oral.name, oral.country_code), ("Oral", "KZ"));
+        assert_eq!(resolve_place("uralsk").unwrap().place.id, oral.id);
+    }
+
+    #[test]
+    fn qualifiers_pick_among_same_names() {
+        let ga = resolve_place("Georgia").unwrap();
+        assert_eq!(ga.place.kind, PlaceKind::Country);
+        assert!(
+            ga.others.iter().any(|e| e.country_code == "US"),
+            "{:?}",
+            ga.others
+        );
+        let state = resolve_place("Georgia, US").unwrap().place;
+        assert_eq!((state.kind, state.country_code), (PlaceKind::Region, "US"));
+        let texas = resolve_place("Paris, Texas").unwrap().place;
+        assert_eq!(texas.country_code, "US");
+        let by_id = resolve_place(&format!("geonames:{}", texas.id))
+            .unwrap()
+            .place;
+        assert_eq!(by_id.id, texas.id);
+        assert!(resolve_place("Xyzzyville").is_none());
+    }
+}
