@@ -526,10 +526,9 @@ fn note_ambiguity(input: &str, resolution: &places::Resolution, notes: &mut Vec<
         })
         .collect();
     notes.push(format!(
-        "{input:?} read as {}; it can also mean {}; or give a GeoNames id: --place geonames:{}",
+        "{input:?} read as {}; it can also mean {}",
         places::describe(&resolution.place),
-        others.join(", "),
-        resolution.others[0].id
+        others.join(", ")
     ));
 }
 

@@ -40,6 +40,18 @@ pub fn resolve_place(input: &str) -> Option<Resolution> {
             }) || e.country_code.eq_ignore_ascii_case(q)
         });
     }
+    // Places called exactly so come first (the city "Atyrau" before "Atyrau Region"); among
+    // them a country, then a city, then a region; then the most populous.
+    let key = super::normalize_name(name);
+    candidates.sort_by_key(|e| {
+        let exact = super::normalize_name(e.name) == key;
+        let kind = match e.kind {
+            PlaceKind::Country => 0,
+            PlaceKind::City => 1,
+            PlaceKind::Region => 2,
+        };
+        (!exact, kind, std::cmp::Reverse(e.population))
+    });
     let place = *candidates.first()?;
     let others = candidates
         .iter()
@@ -73,7 +85,14 @@ pub fn describe(entry: &Entry) -> String {
 pub fn how_to_pick(entry: &Entry) -> String {
     match entry.kind {
         PlaceKind::Country => entry.name.to_string(),
-        _ => format!("{}, {}", entry.name, entry.country_code),
+        _ => {
+            let qualified = format!("{}, {}", entry.name, entry.country_code);
+            if resolve_place(&qualified).is_some_and(|r| r.place.id == entry.id) {
+                qualified
+            } else {
+                format!("geonames:{}", entry.id)
+            }
+        }
     }
 }
 
