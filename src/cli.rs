@@ -40,6 +40,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List the places most often tagged among the matching articles.
     Places(PlacesArgs),
+    /// Serve a search page and a JSON API over HTTP (this machine only, unless --addr).
+    Serve(ServeArgs),
 }
 
 /// Filters shared by `query` and `places`.
@@ -61,6 +63,12 @@ pub struct Filters {
     /// Distance for --near, in kilometres ("200" or "200km").
     #[arg(long, value_name = "KM", default_value = "100km")]
     pub within: String,
+    /// Match only the word forms typed (no stemming: "protesters" will not find "protester").
+    #[arg(long)]
+    pub exact: bool,
+    /// Also match Cyrillic words by their Latin spelling and back (Алматы = Almaty).
+    #[arg(long)]
+    pub translit: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -123,6 +131,9 @@ pub struct QueryArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     pub sort: SortOrder,
+    /// Show every copy of a syndicated story (by default one per group, with "N similar").
+    #[arg(long)]
+    pub all_copies: bool,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -150,4 +161,15 @@ pub struct ExtractArgs {
     /// Refuse pages larger than this many megabytes.
     #[arg(long, default_value_t = 32, value_name = "MB")]
     pub max_page_mb: u64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Index folder to serve.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Address to listen on. The default answers only this machine; serving a network
+    /// needs an explicit address such as 0.0.0.0:7700.
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "HOST:PORT")]
+    pub addr: String,
 }

@@ -14,6 +14,7 @@ use tantivy::{
     DateTime, IndexWriter, TantivyDocument, TantivyError, Term, directory::error::LockError,
 };
 
+use crate::analysis;
 use crate::article::Article;
 use crate::corpus::{self, PageFile};
 use crate::error::{Error, Result};
@@ -395,9 +396,20 @@ pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) ->
         }
         doc.add_u64(fields.place_id, u64::from(place.id));
     }
-    if let Some(lang) = article.lang_code() {
-        doc.add_text(fields.lang, &lang);
+    let lang = article.lang_code();
+    if let Some(lang) = &lang {
+        doc.add_text(fields.lang, lang);
     }
+    // A page whose language is unknown is stemmed as English, the archive's usual language.
+    if let Some(stemmed) = fields.stemmed_for(lang.as_deref().unwrap_or("en")) {
+        doc.add_text(stemmed, &article.title);
+        doc.add_text(stemmed, &text);
+    }
+    let romanized = romanized_words(&article.title, &text);
+    if !romanized.is_empty() {
+        doc.add_text(fields.translit, &romanized);
+    }
+    doc.add_u64(fields.simhash, analysis::simhash(&text));
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
@@ -416,6 +428,21 @@ pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) ->
         serde_json::to_string(&article).unwrap_or_default(),
     );
     doc
+}
+
+/// The Cyrillic words of a text in Latin letters, for `--translit`.
+fn romanized_words(title: &str, text: &str) -> String {
+    let mut out = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(text.split(|c: char| !c.is_alphanumeric()))
+    {
+        if analysis::is_cyrillic(word) {
+            out.push_str(&analysis::romanize(word));
+            out.push(' ');
+        }
+    }
+    out
 }
 
 fn add_all(doc: &mut TantivyDocument, field: Field, values: &[String]) {

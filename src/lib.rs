@@ -17,6 +17,7 @@
 //! # Ok::<(), dateline::Error>(())
 //! ```
 
+pub mod analysis;
 pub mod article;
 pub mod corpus;
 pub mod error;
@@ -26,6 +27,7 @@ pub mod places;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod store;
 
 pub use article::{Article, Dateline, TaggedPlace};

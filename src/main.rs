@@ -46,7 +46,13 @@ fn run(command: Command, color: bool) -> Result<Outcome> {
         Command::Show(args) => show(args, color),
         Command::Extract(args) => extract(args, color),
         Command::Places(args) => places(args),
+        Command::Serve(args) => serve(args),
     }
+}
+
+fn serve(args: cli::ServeArgs) -> Result<Outcome> {
+    dateline::serve::serve(&args.index, &args.addr)?;
+    Ok(Outcome::Success)
 }
 
 fn index(args: cli::IndexArgs) -> Result<Outcome> {
@@ -93,6 +99,7 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
         limit: args.limit,
         offset: args.offset,
         sort: args.sort,
+        all_copies: args.all_copies,
         ..req
     };
     let searcher = Searcher::open(&args.index)?;
@@ -138,6 +145,8 @@ fn request(query: String, filters: &cli::Filters) -> Result<SearchRequest> {
         until: parse_day("--until", filters.until.as_deref())?,
         place: filters.place.clone(),
         near,
+        exact: filters.exact,
+        translit: filters.translit,
         ..SearchRequest::default()
     })
 }
@@ -172,8 +181,9 @@ fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {
         }
         Err(err) => return Err(err.into()),
     };
+    let copies = searcher.copies_of(&article.path)?;
     let mut out = std::io::stdout().lock();
-    render::write_article(&mut out, &article, args.format, color)?;
+    render::write_stored_article(&mut out, &article, &copies, args.format, color)?;
     Ok(Outcome::Success)
 }
 

@@ -7,11 +7,14 @@ use tantivy::schema::{
     STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
 };
 
+use crate::analysis::STEMMED_LANGUAGES;
+
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
@@ -53,6 +56,27 @@ pub struct Fields {
     pub size: Field,
     pub mtime: Field,
     pub hash: Field,
+    /// Headline and text stemmed in the article's language: one field per stemmer, in the
+    /// order of [`STEMMED_LANGUAGES`]; an article fills at most one.
+    pub stemmed: [Field; STEMMED_LANGUAGES.len()],
+    /// Latin romanisation of the article's Cyrillic words, for `--translit`.
+    pub translit: Field,
+    /// SimHash of the text, to fold near-duplicates together.
+    pub simhash: Field,
+}
+
+impl Fields {
+    /// The stemmed-text field for a language code, if it has a stemmer.
+    pub fn stemmed_for(&self, code: &str) -> Option<Field> {
+        let lang = crate::analysis::stem_language(code)?;
+        let i = STEMMED_LANGUAGES.iter().position(|(c, _)| *c == lang)?;
+        Some(self.stemmed[i])
+    }
+}
+
+/// The analyzer name for a stemmed field.
+pub fn stem_analyzer(code: &str) -> String {
+    format!("dateline_stem_{code}")
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -93,6 +117,25 @@ pub fn build() -> (Schema, Fields) {
         size: b.add_u64_field("size", FAST),
         mtime: b.add_i64_field("mtime", FAST),
         hash: b.add_u64_field("hash", FAST),
+        stemmed: STEMMED_LANGUAGES.map(|(code, _)| {
+            b.add_text_field(
+                &format!("stem_{code}"),
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(&stem_analyzer(code))
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                ),
+            )
+        }),
+        translit: b.add_text_field(
+            "translit",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(WORDS)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
+        simhash: b.add_u64_field("simhash", FAST),
     };
     (b.build(), fields)
 }
@@ -109,6 +152,17 @@ pub fn register_analyzers(index: &tantivy::Index) {
         .build();
     index.tokenizers().register(WORDS, words);
     index.tokenizers().register(KEYWORD, keyword);
+    for (code, language) in STEMMED_LANGUAGES {
+        // Lower-case and fold first, so a query word and a text word meet whatever accents
+        // either was typed with; then stem.
+        let stem = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(64))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(language))
+            .build();
+        index.tokenizers().register(&stem_analyzer(code), stem);
+    }
 }
 
 /// The field handles of an opened index, checked against the schema this version builds.
@@ -130,5 +184,14 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         size: f("size")?,
         mtime: f("mtime")?,
         hash: f("hash")?,
+        stemmed: {
+            let mut fields = Vec::with_capacity(STEMMED_LANGUAGES.len());
+            for (code, _) in STEMMED_LANGUAGES {
+                fields.push(f(&format!("stem_{code}"))?);
+            }
+            fields.try_into().ok()?
+        },
+        translit: f("translit")?,
+        simhash: f("simhash")?,
     })
 }

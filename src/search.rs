@@ -20,14 +20,39 @@ use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
+use crate::analysis::{self, STEMMED_LANGUAGES};
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::places::{self, PlaceKind};
+use crate::schema;
 use crate::schema::QUERY_FIELDS;
 use crate::store::Store;
 
 /// Characters of article text around the matched words in a snippet.
 const SNIPPET_CHARS: usize = 220;
+/// A hit's score, its document, and the ids of the near-copies folded into it.
+type Folded = (Option<f32>, DocAddress, Vec<String>);
+
+/// Deepest bracket nesting a query may have.
+const MAX_NESTING: usize = 32;
+
+/// The deepest nesting of brackets outside quotes.
+fn nesting_depth(query: &str) -> usize {
+    let (mut depth, mut max, mut quoted) = (0usize, 0usize, false);
+    for c in query.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' | '{' if !quoted => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
 /// How many indexed words a `prefix*` may stand for.
 const MAX_PREFIX_EXPANSIONS: usize = 64;
 /// The headline counts this much more than the body.
@@ -60,6 +85,12 @@ pub struct SearchRequest {
     pub place: Option<String>,
     /// Only articles tagged with a place within a distance of another.
     pub near: Option<Near>,
+    /// Match only the exact (folded) word forms, without stemming.
+    pub exact: bool,
+    /// Also match Cyrillic words by their Latin spelling and the reverse (Алматы = Almaty).
+    pub translit: bool,
+    /// Show every copy of a story instead of one per group of near-duplicates.
+    pub all_copies: bool,
 }
 
 /// A distance filter: places within `km` of `place`.
@@ -87,6 +118,8 @@ pub struct Hit {
     pub title: Snippet,
     /// Passages of the text around the matched words.
     pub snippets: Vec<Snippet>,
+    /// Ids of near-copies of this article folded into it (empty with `all_copies`).
+    pub similar: Vec<String>,
 }
 
 /// The answer to a request: how many matched in all, and the page of hits asked for.
@@ -143,15 +176,21 @@ impl Searcher {
     /// Runs a request.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let mut notes = Vec::new();
-        let text_query = self.parse(&req.query)?;
-        let filtered = self.with_filters(text_query.box_clone(), req, &mut notes)?;
+        let (matching, text_query) = self.parse_request(req)?;
+        let filtered = self.with_filters(matching, req, &mut notes)?;
         let searcher = self.reader.searcher();
-        let limit = req.limit.max(1);
+        // Fetch extra hits when folding copies, so a page still holds `limit` stories.
+        let fold = !req.all_copies;
+        let (limit, offset) = if fold {
+            ((req.offset + req.limit.max(1)) * 3, 0)
+        } else {
+            (req.limit.max(1), req.offset)
+        };
         let err = |e| Error::index(&self.store.path, e);
         let (total, addresses): (usize, Vec<(Option<f32>, DocAddress)>) = match req.sort {
             SortOrder::Relevance => {
                 let top = TopDocs::with_limit(limit)
-                    .and_offset(req.offset)
+                    .and_offset(offset)
                     .order_by_score();
                 let (count, docs) = searcher.search(&filtered, &(Count, top)).map_err(err)?;
                 (count, docs.into_iter().map(|(s, a)| (Some(s), a)).collect())
@@ -163,7 +202,7 @@ impl Searcher {
                     Order::Asc
                 };
                 let top = TopDocs::with_limit(limit)
-                    .and_offset(req.offset)
+                    .and_offset(offset)
                     .order_by_fast_field::<DateTime>("date", order);
                 let (count, docs) = searcher.search(&filtered, &(Count, top)).map_err(err)?;
                 (count, docs.into_iter().map(|(_, a)| (None, a)).collect())
@@ -178,6 +217,14 @@ impl Searcher {
         }
 
         let fields = self.store.fields;
+        let addresses = if fold {
+            self.fold_copies(&searcher, addresses, req.offset, req.limit)?
+        } else {
+            addresses
+                .into_iter()
+                .map(|(s, a)| (s, a, Vec::new()))
+                .collect()
+        };
         let mut body_snippets =
             SnippetGenerator::create(&searcher, &*text_query, fields.body).map_err(err)?;
         body_snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -186,7 +233,7 @@ impl Searcher {
         title_snippets.set_max_num_chars(10_000);
 
         let mut hits = Vec::with_capacity(addresses.len());
-        for (score, address) in addresses {
+        for (score, address, similar) in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
             let article = self.article_of(&doc);
             let body = doc
@@ -214,6 +261,7 @@ impl Searcher {
                 article,
                 title,
                 snippets,
+                similar,
             });
         }
         Ok(SearchResults { total, hits, notes })
@@ -260,10 +308,202 @@ impl Searcher {
         })
     }
 
+    /// The query that selects and scores articles, and the exact-form query whose words
+    /// the snippets highlight. Unless `exact` is asked, every word also matches its stem in
+    /// each article's language (so exact forms match twice and rank first); phrases stay
+    /// exact; with `translit`, Cyrillic and Latin spellings match each other.
+    fn parse_request(&self, req: &SearchRequest) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
+        let exact = self.parse(&req.query)?;
+        let query = req.query.trim();
+        if (req.exact && !req.translit) || query.is_empty() || query == "*" {
+            return Ok((exact.box_clone(), exact));
+        }
+        let fields = self.store.fields;
+        let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
+        parser.set_conjunction_by_default();
+        let expanded = self.expand_prefixes(&with_place_hierarchy(query))?;
+        let plain = parser
+            .parse_query(&expanded)
+            .map_err(|e| query_error(query, &e))?;
+        let variants = self.word_variants(plain.as_ref(), !req.exact, req.translit);
+        let matching: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Should, exact.box_clone()),
+            (Occur::Should, variants.box_clone()),
+        ]));
+        // Highlight romanised spellings too: they are body words.
+        let highlight = if req.translit {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, exact),
+                (Occur::Should, variants),
+            ]))
+        } else {
+            exact
+        };
+        Ok((matching, highlight))
+    }
+
+    /// The query with each word of the headline or text widened to its other forms.
+    fn word_variants(&self, query: &dyn Query, stem: bool, translit: bool) -> Box<dyn Query> {
+        let fields = self.store.fields;
+        if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+            let clauses = boolean
+                .clauses()
+                .iter()
+                .map(|(occur, q)| (*occur, self.word_variants(q.as_ref(), stem, translit)))
+                .collect();
+            return Box::new(BooleanQuery::new(clauses));
+        }
+        let Some(term_query) = query.downcast_ref::<TermQuery>() else {
+            return query.box_clone();
+        };
+        let term = term_query.term();
+        let field = term.field();
+        let value = term.value();
+        let Some(word) = value.as_str() else {
+            return query.box_clone();
+        };
+        if field != fields.body && field != fields.title {
+            return query.box_clone();
+        }
+        let mut alternatives: Vec<Box<dyn Query>> = vec![query.box_clone()];
+        let term_query = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        // The stemmed fields hold headline and text: widen the body term only, once.
+        if stem && field == fields.body {
+            for (i, (code, _)) in STEMMED_LANGUAGES.iter().enumerate() {
+                let stemmed = self.analyze_with(&schema::stem_analyzer(code), word);
+                if !stemmed.is_empty() {
+                    alternatives.push(term_query(fields.stemmed[i], &stemmed));
+                }
+            }
+        }
+        if translit {
+            if analysis::is_cyrillic(word) {
+                let latin = analysis::romanize(word);
+                alternatives.push(term_query(field, &latin));
+                alternatives.push(term_query(fields.translit, &latin));
+            } else {
+                alternatives.push(term_query(fields.translit, word));
+            }
+        }
+        Box::new(BooleanQuery::union(alternatives))
+    }
+
+    fn analyze_with(&self, analyzer: &str, word: &str) -> String {
+        let Some(mut analyzer) = self.store.index.tokenizers().get(analyzer) else {
+            return word.to_string();
+        };
+        let mut stream = analyzer.token_stream(word);
+        let mut out = String::new();
+        while let Some(token) = stream.next() {
+            out.push_str(&token.text);
+        }
+        out
+    }
+
+    /// Keeps the first hit of each group of near-copies (by SimHash of the text), records
+    /// the ids of the others on it, and returns the page `[offset, offset + limit)`.
+    fn fold_copies(
+        &self,
+        searcher: &tantivy::Searcher,
+        ranked: Vec<(Option<f32>, DocAddress)>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Folded>> {
+        let err = |e| Error::index(&self.store.path, e);
+        let mut kept: Vec<(Option<f32>, DocAddress, u64, Vec<String>)> = Vec::new();
+        for (score, address) in ranked {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let ff = segment.fast_fields();
+            let hash = ff
+                .u64("simhash")
+                .map_err(err)?
+                .first(address.doc_id)
+                .unwrap_or(0);
+            let copy_of = kept.iter_mut().find(|k| {
+                hash != 0 && analysis::hamming(k.2, hash) <= analysis::NEAR_DUPLICATE_BITS
+            });
+            match copy_of {
+                Some(first) => first.3.push(self.path_of(searcher, address)?),
+                None => kept.push((score, address, hash, Vec::new())),
+            }
+        }
+        Ok(kept
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(score, address, _, similar)| (score, address, similar))
+            .collect())
+    }
+
+    fn path_of(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<String> {
+        let err = |e| Error::index(&self.store.path, e);
+        let segment = searcher.segment_reader(address.segment_ord);
+        let mut path = String::new();
+        if let Some(paths) = segment.fast_fields().str("path").map_err(err)?
+            && let Some(ord) = paths.term_ords(address.doc_id).next()
+        {
+            paths
+                .ord_to_str(ord, &mut path)
+                .map_err(|e| err(e.into()))?;
+        }
+        Ok(path)
+    }
+
+    /// Ids of the near-copies of an article anywhere in the index.
+    pub fn copies_of(&self, id: &str) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let err = |e| Error::index(&self.store.path, e);
+        let query = TermQuery::new(
+            Term::from_field_text(self.store.fields.path, id),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(err)?;
+        let Some((_, address)) = found.first() else {
+            return Err(Error::NotFound(id.to_string()));
+        };
+        let hashes = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .u64("simhash")
+            .map_err(err)?;
+        let Some(hash) = hashes.first(address.doc_id).filter(|h| *h != 0) else {
+            return Ok(Vec::new());
+        };
+        let mut copies = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let column = segment.fast_fields().u64("simhash").map_err(err)?;
+            for doc in segment.doc_ids_alive() {
+                let other = DocAddress::new(ord as u32, doc);
+                if other != *address
+                    && column.first(doc).is_some_and(|h| {
+                        analysis::hamming(h, hash) <= analysis::NEAR_DUPLICATE_BITS
+                    })
+                {
+                    copies.push(self.path_of(&searcher, other)?);
+                }
+            }
+        }
+        copies.sort();
+        Ok(copies)
+    }
+
     fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
         let query = query.trim();
         if query.is_empty() || query == "*" {
             return Ok(Box::new(AllQuery));
+        }
+        // The parser recurses per bracket; a hostile query must not overflow the stack.
+        if nesting_depth(query) > MAX_NESTING {
+            return Err(Error::Query(format!(
+                "brackets nested more than {MAX_NESTING} deep; simplify the query"
+            )));
         }
         let fields = self.store.fields;
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
@@ -370,7 +610,7 @@ impl Searcher {
         top: usize,
     ) -> Result<(Vec<PlaceCount>, Vec<String>)> {
         let mut notes = Vec::new();
-        let query = self.with_filters(self.parse(&req.query)?, req, &mut notes)?;
+        let query = self.with_filters(self.parse_request(req)?.0, req, &mut notes)?;
         let searcher = self.reader.searcher();
         let err = |e| Error::index(&self.store.path, e);
         let docs = searcher.search(&query, &DocSetCollector).map_err(err)?;

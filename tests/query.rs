@@ -42,7 +42,8 @@ fn manifest_queries_return_the_expected_pages() {
             .filter(|s| s.starts_with('`'))
             .map(|s| s.trim_matches('`').to_string())
             .collect();
-        let found = ids(&hits(&[q, "--limit", "50"]));
+        // The manifest lists exact word forms and every copy.
+        let found = ids(&hits(&[q, "--limit", "50", "--exact", "--all-copies"]));
         let mut sorted_found = found.clone();
         sorted_found.sort();
         let mut sorted_expected = expected.clone();
@@ -206,6 +207,7 @@ fn json_lines_carry_the_documented_fields() {
             "path",
             "bytes",
             "snippets",
+            "similar",
         ] {
             assert!(h.get(field).is_some(), "{field} missing in {h}");
         }
@@ -221,13 +223,20 @@ fn json_lines_carry_the_documented_fields() {
 
 #[test]
 fn json_document_has_totals_and_hits() {
-    let (code, stdout, _) = query(&["Izmail", "--format", "json", "--limit", "2"]);
+    let (code, stdout, _) = query(&["Izmail", "--format", "json", "--limit", "2", "--all-copies"]);
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
     assert_eq!(doc["total"], 3);
     assert_eq!(doc["hits"].as_array().unwrap().len(), 2);
     let (_, stdout, _) = query(&[
-        "Izmail", "--format", "json", "--limit", "2", "--offset", "2",
+        "Izmail",
+        "--format",
+        "json",
+        "--limit",
+        "2",
+        "--offset",
+        "2",
+        "--all-copies",
     ]);
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["hits"].as_array().unwrap().len(), 1);
@@ -288,6 +297,10 @@ fn malformed_query_is_a_one_line_error() {
         assert!(stderr.starts_with("dateline: invalid query"), "{stderr}");
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     }
+    let deep = format!("{}x{}", "(".repeat(20_000), ")".repeat(20_000));
+    let (code, _, stderr) = query(&[&deep]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("nested"), "{stderr}");
     let (_, _, stderr) = query(&["nosuchfield:x"]);
     assert!(stderr.contains("title, body, author"), "{stderr}");
     let (code, _, stderr) = query(&["x", "--since", "2022-13-01"]);
@@ -348,4 +361,78 @@ fn extract_prints_what_would_be_indexed() {
     assert_eq!(a["published"], serde_json::Value::Null);
     assert_eq!(a["dateline"]["city"], "Nukus");
     assert!(a["text"].as_str().unwrap().contains("Moynaq"));
+}
+
+#[test]
+fn stemming_finds_other_word_forms_and_exact_forms_rank_first() {
+    // Russian: the noun finds pages that only have the participle "задержаны".
+    let stemmed = ids(&hits(&["задержание"]));
+    assert_eq!(stemmed.len(), 3, "{stemmed:?}");
+    assert!(hits(&["задержание", "--exact"]).is_empty());
+    // English: "protester" (singular) also finds "protesters".
+    let singular = hits(&["protester", "--limit", "50"]);
+    let exact = hits(&["protester", "--limit", "50", "--exact"]);
+    assert!(
+        singular.len() > exact.len(),
+        "{} vs {}",
+        singular.len(),
+        exact.len()
+    );
+    // Quoted phrases stay exact.
+    assert_eq!(ids(&hits(&["\"liquefied petroleum gas\""])), [ORAL_STORY]);
+    assert!(hits(&["\"liquefied petroleum gases\""]).is_empty());
+}
+
+#[test]
+fn diacritics_fold_and_lang_filters() {
+    let accented = ids(&hits(&["Perú", "--all-copies"]));
+    let plain = ids(&hits(&["Peru", "--all-copies"]));
+    assert_eq!(accented.len(), plain.len());
+    assert!(accented.contains(&"es/piura-damnificados-protestas-inundaciones.html".to_string()));
+    let spanish = ids(&hits(&["Peru lang:es"]));
+    assert_eq!(
+        spanish,
+        ["es/piura-damnificados-protestas-inundaciones.html"]
+    );
+}
+
+#[test]
+fn transliteration_matches_cyrillic_and_latin_spellings() {
+    let cyrillic = ids(&hits(&["Алматы", "--translit", "--limit", "50"]));
+    assert!(
+        cyrillic.contains(&"wire/almaty-shopkeepers-count-losses.html".to_string()),
+        "{cyrillic:?}"
+    );
+    let latin = ids(&hits(&["Almaty", "--translit", "--limit", "50"]));
+    assert!(
+        latin.contains(&"ru/almaty-posle-besporyadkov.html".to_string()),
+        "{latin:?}"
+    );
+    let without = ids(&hits(&["Almaty", "--limit", "50"]));
+    assert!(
+        !without.contains(&"ru/almaty-posle-besporyadkov.html".to_string()),
+        "{without:?}"
+    );
+}
+
+#[test]
+fn syndicated_copies_fold_into_one_hit_and_expand() {
+    let folded = hits(&["Izmail"]);
+    assert_eq!(folded.len(), 1);
+    assert_eq!(folded[0]["similar"].as_array().unwrap().len(), 2);
+    assert_eq!(hits(&["Izmail", "--all-copies"]).len(), 3);
+    let original = article("wire/ukraine-grain-corridor-second-ship.html");
+    let copies: Vec<&str> = original["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            "gazette/ag/ukraine-grain-ship-black-sea-route.shtml",
+            "newspaper/world/ukraine-grain-corridor-odesa.html"
+        ]
+    );
 }

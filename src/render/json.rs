@@ -54,6 +54,8 @@ pub struct HitRecord {
     pub path: String,
     pub bytes: u64,
     pub snippets: Vec<SnippetRecord>,
+    /// Ids of near-copies folded into this hit.
+    pub similar: Vec<String>,
 }
 
 impl HitRecord {
@@ -84,6 +86,7 @@ impl HitRecord {
                     highlights: s.highlights.iter().map(Span::from).collect(),
                 })
                 .collect(),
+            similar: hit.similar.clone(),
         }
     }
 }
@@ -95,6 +98,9 @@ pub struct ArticleRecord<'a> {
     pub id: &'a str,
     #[serde(flatten)]
     pub article: &'a Article,
+    /// Ids of near-copies in the index (only for indexed articles).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copies: Option<&'a [String]>,
 }
 
 #[derive(Serialize)]
@@ -148,10 +154,19 @@ pub(super) fn write_lines(
 }
 
 pub(super) fn write_article(out: &mut dyn Write, article: &Article) -> io::Result<()> {
+    write_article_with_copies(out, article, None)
+}
+
+pub(super) fn write_article_with_copies(
+    out: &mut dyn Write,
+    article: &Article,
+    copies: Option<&[String]>,
+) -> io::Result<()> {
     let record = ArticleRecord {
         schema_version: SCHEMA_VERSION,
         id: &article.path,
         article,
+        copies,
     };
     serde_json::to_writer_pretty(&mut *out, &record)?;
     writeln!(out)

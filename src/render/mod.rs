@@ -76,6 +76,26 @@ pub fn write_place_counts(
     }
 }
 
+/// Writes an indexed article with its full text and the ids of its near-copies.
+pub fn write_stored_article(
+    out: &mut dyn Write,
+    article: &Article,
+    copies: &[String],
+    format: ArticleFormat,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        ArticleFormat::Text => {
+            text::write_article(out, article, color)?;
+            if !copies.is_empty() {
+                writeln!(out, "\nCopies of this story: {}", copies.join(", "))?;
+            }
+            Ok(())
+        }
+        ArticleFormat::Json => json::write_article_with_copies(out, article, Some(copies)),
+    }
+}
+
 /// Writes one article with its full text.
 pub fn write_article(
     out: &mut dyn Write,

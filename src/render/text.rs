@@ -40,6 +40,14 @@ pub(super) fn write_results(
         for snippet in &hit.snippets {
             writeln!(out, "   {}", marked(snippet, color).replace('\n', " "))?;
         }
+        if !hit.similar.is_empty() {
+            writeln!(
+                out,
+                "   + {} similar: {}",
+                hit.similar.len(),
+                hit.similar.join(", ")
+            )?;
+        }
     }
     let shown = results.hits.len();
     let summary = match (results.total, shown) {
