@@ -40,6 +40,15 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List the places most often tagged among the matching articles.
     Places(PlacesArgs),
+    /// Count matching articles per year or month of publication.
+    Timeline(TimelineArgs),
+    /// Print a shell completion script: `dateline completions bash > /etc/bash_completion.d/dateline`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `dateline man > dateline.1`.
+    Man,
     /// Serve a search page and a JSON API over HTTP (this machine only, unless --addr).
     Serve(ServeArgs),
 }
@@ -116,7 +125,8 @@ pub struct IndexArgs {
 pub struct QueryArgs {
     /// Query in tantivy syntax: words, "phrases", AND/OR/NOT, +/-, field:value, prefix*.
     /// Fields: title, body, author, site, place, lang, url, path.
-    pub query: String,
+    #[arg(required_unless_present = "batch")]
+    pub query: Option<String>,
     /// Index folder to search.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
@@ -134,6 +144,14 @@ pub struct QueryArgs {
     /// Show every copy of a syndicated story (by default one per group, with "N similar").
     #[arg(long)]
     pub all_copies: bool,
+    /// Print only the number of matching articles.
+    #[arg(long)]
+    pub count: bool,
+    /// Run one query per line of FILE (`-` for stdin) over one opened index and write JSON
+    /// Lines tagged with each query's id. A line is a query, or a JSON object such as
+    /// {"id": "q1", "query": "protest", "place": "Oral", "since": "2022-01-01", "limit": 5}.
+    #[arg(long, value_name = "FILE")]
+    pub batch: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -172,4 +190,28 @@ pub struct ServeArgs {
     /// needs an explicit address such as 0.0.0.0:7700.
     #[arg(long, default_value = "127.0.0.1:7700", value_name = "HOST:PORT")]
     pub addr: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    /// Query selecting the articles (default: all).
+    #[arg(default_value = "*")]
+    pub query: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Length of the periods.
+    #[arg(long, value_enum, default_value_t = TimelineBy::Year)]
+    pub by: TimelineBy,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format (a bar chart as text).
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineBy {
+    Year,
+    Month,
 }

@@ -29,6 +29,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod store;
+pub mod timeline;
 
 pub use article::{Article, Dateline, TaggedPlace};
 pub use error::{Error, Result};

@@ -46,6 +46,17 @@ fn run(command: Command, color: bool) -> Result<Outcome> {
         Command::Show(args) => show(args, color),
         Command::Extract(args) => extract(args, color),
         Command::Places(args) => places(args),
+        Command::Timeline(args) => timeline(args, color),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "dateline", &mut std::io::stdout());
+            Ok(Outcome::Success)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            Ok(Outcome::Success)
+        }
         Command::Serve(args) => serve(args),
     }
 }
@@ -94,7 +105,10 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
 }
 
 fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
-    let req = request(args.query, &args.filters)?;
+    if let Some(batch) = &args.batch {
+        return run_batch(batch, &args);
+    }
+    let req = request(args.query.clone().unwrap_or_default(), &args.filters)?;
     let req = SearchRequest {
         limit: args.limit,
         offset: args.offset,
@@ -103,12 +117,145 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
         ..req
     };
     let searcher = Searcher::open(&args.index)?;
+    if args.count {
+        let total = searcher.search(&SearchRequest { limit: 0, ..req })?.total;
+        println!("{total}");
+        return Ok(if total == 0 {
+            Outcome::NothingFound
+        } else {
+            Outcome::Success
+        });
+    }
     let results = searcher.search(&req)?;
     print_notes(&results.notes);
     let mut out = std::io::stdout().lock();
     render::write_results(&mut out, &req, &results, args.format, color)?;
     out.flush()?;
     Ok(if results.total == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+/// One line of a batch: a query, or a JSON object with the query, its filters and an id.
+#[derive(serde::Deserialize)]
+struct BatchLine {
+    id: Option<serde_json::Value>,
+    query: String,
+    place: Option<String>,
+    near: Option<String>,
+    within: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+    sort: Option<dateline::SortOrder>,
+}
+
+/// Runs each line of a batch file over one opened index, writing one JSON line per query;
+/// a bad line gets an `error` in its own result and the batch goes on.
+fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
+    let input: Box<dyn std::io::BufRead> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("batch file {}", path.display()))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let searcher = Searcher::open(&args.index)?;
+    let mut out = std::io::stdout().lock();
+    let mut any_hits = false;
+    for (n, line) in std::io::BufRead::lines(input).enumerate() {
+        let line = line.with_context(|| format!("batch file {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: Result<BatchLine, String> = if line.trim_start().starts_with('{') {
+            serde_json::from_str(&line)
+                .map_err(|e| format!("line {}: not a batch object: {e}", n + 1))
+        } else {
+            Ok(BatchLine {
+                id: None,
+                query: line.clone(),
+                place: None,
+                near: None,
+                within: None,
+                since: None,
+                until: None,
+                limit: None,
+                offset: None,
+                sort: None,
+            })
+        };
+        let id = parsed
+            .as_ref()
+            .ok()
+            .and_then(|b| b.id.clone())
+            .unwrap_or_else(|| serde_json::Value::from(n + 1));
+        let result = parsed.and_then(|b| {
+            let filters = cli::Filters {
+                since: b.since,
+                until: b.until,
+                place: b.place,
+                near: b.near,
+                within: b.within.unwrap_or_else(|| args.filters.within.clone()),
+                exact: args.filters.exact,
+                translit: args.filters.translit,
+            };
+            let req = request(b.query, &filters).map_err(|e| format!("{e:#}"))?;
+            let req = SearchRequest {
+                limit: b.limit.unwrap_or(args.limit),
+                offset: b.offset.unwrap_or(args.offset),
+                sort: b.sort.unwrap_or(args.sort),
+                all_copies: args.all_copies,
+                ..req
+            };
+            let results = searcher.search(&req).map_err(|e| e.to_string())?;
+            Ok((req, results))
+        });
+        let record = match result {
+            Ok((req, results)) => {
+                any_hits |= results.total > 0;
+                let hits: Vec<render::HitRecord> = results
+                    .hits
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| render::HitRecord::new(req.offset + i + 1, h))
+                    .collect();
+                serde_json::json!({
+                    "schema_version": render::SCHEMA_VERSION, "id": id, "query": req.query,
+                    "total": results.total, "notes": results.notes, "hits": hits,
+                })
+            }
+            Err(error) => {
+                serde_json::json!({"schema_version": render::SCHEMA_VERSION, "id": id, "error": error})
+            }
+        };
+        serde_json::to_writer(&mut out, &record)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if any_hits {
+        Outcome::Success
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
+    let req = request(args.query, &args.filters)?;
+    let searcher = Searcher::open(&args.index)?;
+    let by = match args.by {
+        cli::TimelineBy::Year => dateline::timeline::Period::Year,
+        cli::TimelineBy::Month => dateline::timeline::Period::Month,
+    };
+    let timeline = dateline::timeline::timeline(&searcher, &req, by)?;
+    print_notes(&timeline.notes);
+    let mut out = std::io::stdout().lock();
+    render::write_timeline(&mut out, &timeline, args.format, color)?;
+    out.flush()?;
+    Ok(if timeline.total == 0 {
         Outcome::NothingFound
     } else {
         Outcome::Success

@@ -25,12 +25,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::render::{ArticleRecord, HitRecord, SCHEMA_VERSION};
 use crate::search::{Near, PlaceCount, SearchRequest, Searcher, SortOrder};
+use crate::timeline::{Period, timeline};
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 1000;
@@ -553,169 +554,6 @@ async fn api_places(
     Ok(json(&places))
 }
 
-/// The length of a timeline's periods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Period {
-    Year,
-    Month,
-}
-
-impl Period {
-    /// The period holding a day, as a number that grows by one per period.
-    fn index(self, day: NaiveDate) -> i64 {
-        match self {
-            Period::Year => i64::from(day.year()),
-            Period::Month => i64::from(day.year()) * 12 + i64::from(day.month0()),
-        }
-    }
-
-    /// First and last day of a period.
-    fn bounds(self, index: i64) -> Option<(NaiveDate, NaiveDate)> {
-        let (year, month0) = match self {
-            Period::Year => (index, None),
-            Period::Month => (index.div_euclid(12), Some(index.rem_euclid(12))),
-        };
-        let year = i32::try_from(year).ok()?;
-        match month0 {
-            None => Some((
-                NaiveDate::from_ymd_opt(year, 1, 1)?,
-                NaiveDate::from_ymd_opt(year, 12, 31)?,
-            )),
-            Some(m0) => {
-                let first = NaiveDate::from_ymd_opt(year, u32::try_from(m0).ok()? + 1, 1)?;
-                let last = first
-                    .checked_add_months(chrono::Months::new(1))?
-                    .pred_opt()?;
-                Some((first, last))
-            }
-        }
-    }
-
-    fn label(self, index: i64) -> String {
-        match self {
-            Period::Year => format!("{index}"),
-            Period::Month => format!("{}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1),
-        }
-    }
-}
-
-/// How many matching articles were published in one period.
-#[derive(Debug, Clone, Serialize)]
-pub struct PeriodCount {
-    /// `2022` or `2022-01`.
-    pub period: String,
-    /// First and last day of the period (UTC).
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub count: usize,
-}
-
-/// Matching articles per period.
-#[derive(Debug, Clone, Serialize)]
-pub struct Timeline {
-    pub schema_version: u32,
-    pub query: String,
-    pub by: Period,
-    /// All matching articles, dated or not.
-    pub total: usize,
-    /// Matching articles without a publication date (in no period).
-    pub undated: usize,
-    /// Periods with at least one article, oldest first.
-    pub periods: Vec<PeriodCount>,
-    pub notes: Vec<String>,
-}
-
-/// Counts the articles a request matches per year or month of publication (UTC), with
-/// the same filters as a search. Works by counting date ranges (no article is loaded):
-/// the newest and oldest matches bound the range, which is halved until each part is
-/// empty or one period, so the cost grows with the number of non-empty periods.
-pub fn timeline(searcher: &Searcher, req: &SearchRequest, by: Period) -> crate::Result<Timeline> {
-    let counting = |since: Option<NaiveDate>, until: Option<NaiveDate>| SearchRequest {
-        since,
-        until,
-        limit: 0,
-        offset: 0,
-        sort: SortOrder::Relevance,
-        ..req.clone()
-    };
-    let all = searcher.search(&counting(req.since, req.until))?;
-    let mut timeline = Timeline {
-        schema_version: SCHEMA_VERSION,
-        query: req.query.clone(),
-        by,
-        total: all.total,
-        undated: all.total,
-        periods: Vec::new(),
-        notes: all.notes,
-    };
-    if all.total == 0 {
-        return Ok(timeline);
-    }
-    // Hits sorted by date put undated articles last, both ways.
-    let edge = |sort| -> crate::Result<Option<NaiveDate>> {
-        let first = SearchRequest {
-            limit: 1,
-            offset: 0,
-            sort,
-            ..counting(req.since, req.until)
-        };
-        Ok(searcher
-            .search(&first)?
-            .hits
-            .first()
-            .and_then(|h| h.article.published)
-            .map(|p| p.with_timezone(&Utc).date_naive()))
-    };
-    let Some(newest) = edge(SortOrder::Newest)? else {
-        return Ok(timeline);
-    };
-    let oldest = edge(SortOrder::Oldest)?.unwrap_or(newest).min(newest);
-    let within = |(start, end): (NaiveDate, NaiveDate)| {
-        (
-            req.since.map_or(start, |s| s.max(start)),
-            req.until.map_or(end, |u| u.min(end)),
-        )
-    };
-    let count = |lo: i64, hi: i64| -> crate::Result<usize> {
-        let (Some((start, _)), Some((_, end))) = (by.bounds(lo), by.bounds(hi)) else {
-            return Ok(0);
-        };
-        let (start, end) = within((start, end));
-        if start > end {
-            return Ok(0);
-        }
-        Ok(searcher.search(&counting(Some(start), Some(end)))?.total)
-    };
-    let (lo, hi) = (by.index(oldest), by.index(newest));
-    let dated = count(lo, hi)?;
-    timeline.undated = all.total.saturating_sub(dated);
-    // Depth-first halving, left half first, so periods come out in order.
-    let mut stack = vec![(lo, hi, dated)];
-    while let Some((lo, hi, n)) = stack.pop() {
-        if n == 0 {
-            continue;
-        }
-        if lo == hi {
-            if let Some(bounds) = by.bounds(lo) {
-                let (start, end) = within(bounds);
-                timeline.periods.push(PeriodCount {
-                    period: by.label(lo),
-                    start,
-                    end,
-                    count: n,
-                });
-            }
-            continue;
-        }
-        let mid = lo + (hi - lo) / 2;
-        let left = count(lo, mid)?;
-        stack.push((mid + 1, hi, n.saturating_sub(left)));
-        stack.push((lo, mid, left));
-    }
-    Ok(timeline)
-}
-
 /// `GET /api/timeline?by=year|month`: matching articles per period.
 async fn api_timeline(
     State(searcher): State<Arc<Searcher>>,
@@ -740,6 +578,7 @@ async fn api_timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     #[test]
     fn local_hosts_are_names_for_this_machine_or_addresses() {

@@ -16,7 +16,11 @@ const VOID: &[&str] = &[
 ];
 /// Elements a following sibling of the same name closes implicitly (`<p>a<p>b`).
 const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+/// Elements whose contents are text, not tags (`noscript` is not one: pages are parsed with
+/// scripting off, so its contents are markup). Inside `<svg>` and `<math>` none are.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+/// Foreign content, where `/>` really closes an element.
+const FOREIGN: &[&str] = &["svg", "math"];
 
 /// The page with tags nested deeper than [`DEPTH_KEPT`] removed, when its estimated
 /// nesting exceeds [`DEPTH_TRIGGER`]; otherwise the page unchanged.
@@ -39,6 +43,7 @@ enum Tag<'a> {
 fn scan<'a>(html: &'a str, mut f: impl FnMut(usize, usize, Tag<'a>)) {
     let bytes = html.as_bytes();
     let mut i = 0;
+    let mut foreign = 0usize;
     while let Some(off) = memchr(b'<', &bytes[i..]) {
         let start = i + off;
         let rest = &html[start..];
@@ -55,8 +60,9 @@ fn scan<'a>(html: &'a str, mut f: impl FnMut(usize, usize, Tag<'a>)) {
             Some(n) => (true, n),
             None => (false, inner),
         };
+        // As the parser reads it: the name runs to whitespace, '/' or '>'.
         let name_len = name_part
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
             .unwrap_or(name_part.len());
         let name = &name_part[..name_len];
         if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
@@ -64,11 +70,21 @@ fn scan<'a>(html: &'a str, mut f: impl FnMut(usize, usize, Tag<'a>)) {
             i = end;
             continue;
         }
+        let is_foreign = FOREIGN.iter().any(|n| n.eq_ignore_ascii_case(name));
         if closing {
+            if is_foreign {
+                foreign = foreign.saturating_sub(1);
+            }
             f(start, end, Tag::Close(name));
-        } else if inner.ends_with('/') || VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+        } else if VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+            || (foreign > 0 && inner.ends_with('/'))
+        {
+            // HTML ignores the slash of `<div/>`; only void and foreign elements close so.
             f(start, end, Tag::Neutral);
-        } else if let Some(raw) = RAW_TEXT.iter().find(|r| r.eq_ignore_ascii_case(name)) {
+        } else if let Some(raw) = RAW_TEXT
+            .iter()
+            .find(|r| foreign == 0 && r.eq_ignore_ascii_case(name))
+        {
             // The contents of <script> and friends are text, not tags.
             let close = format!("</{raw}");
             let body_end = find_ascii_ci(&html[end..], &close).map_or(html.len(), |e| end + e);
@@ -76,23 +92,28 @@ fn scan<'a>(html: &'a str, mut f: impl FnMut(usize, usize, Tag<'a>)) {
             i = body_end;
             continue;
         } else {
+            if is_foreign {
+                foreign += 1;
+            }
             f(start, end, Tag::Open(name));
         }
         i = end;
     }
 }
 
+/// The estimated nesting depth, counted no further than just past [`DEPTH_TRIGGER`] so that
+/// stray end tags cannot make the count itself slow.
 fn max_depth(html: &str) -> usize {
     let mut stack: Vec<&str> = Vec::new();
     let mut max = 0;
     scan(html, |_, _, tag| match tag {
-        Tag::Open(name) => {
+        Tag::Open(name) if stack.len() <= DEPTH_TRIGGER => {
             implicit_close(&mut stack, name);
             stack.push(name);
             max = max.max(stack.len());
         }
-        Tag::Close(name) => close(&mut stack, name),
-        Tag::Neutral => {}
+        Tag::Close(name) if stack.len() <= DEPTH_TRIGGER => close(&mut stack, name),
+        _ => {}
     });
     max
 }
@@ -194,5 +215,15 @@ mod tests {
     fn many_unclosed_paragraphs_do_not_count_as_depth() {
         let page = format!("<body>{}</body>", "<p>para ".repeat(5_000));
         assert_eq!(max_depth(&page), 2);
+    }
+
+    #[test]
+    fn tricks_that_hide_depth_from_a_naive_scanner_are_seen() {
+        for unit in ["<div/>", "<noscript><div>", "<svg><title><div>", "<x_></x>"] {
+            let page = format!("<body>{}</body>", unit.repeat(3_000));
+            assert!(max_depth(&page) > DEPTH_TRIGGER, "{unit}");
+        }
+        let stray = format!("{}{}", "<i>".repeat(5_000), "</x>".repeat(5_000));
+        assert!(max_depth(&stray) > DEPTH_TRIGGER);
     }
 }

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use crate::article::Article;
 use crate::search::{PlaceCount, SearchRequest, SearchResults};
+use crate::timeline::Timeline;
 
 pub use json::{ArticleRecord, HitRecord, SCHEMA_VERSION, Span};
 
@@ -72,6 +73,64 @@ pub fn write_place_counts(
                 writeln!(out, "no places among the matching articles")?;
             }
             Ok(())
+        }
+    }
+}
+
+/// Writes a timeline: a bar chart for people, JSON, JSON Lines (one period per line) or CSV.
+pub fn write_timeline(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, timeline)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for p in &timeline.periods {
+                serde_json::to_writer(&mut *out, p)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(out);
+            w.write_record(["period", "start", "end", "count"])?;
+            for p in &timeline.periods {
+                w.write_record([
+                    p.period.clone(),
+                    p.start.to_string(),
+                    p.end.to_string(),
+                    p.count.to_string(),
+                ])?;
+            }
+            w.flush()
+        }
+        Format::Text => {
+            const WIDTH: usize = 50;
+            let max = timeline
+                .periods
+                .iter()
+                .map(|p| p.count)
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            for p in &timeline.periods {
+                let bar = "█".repeat((p.count * WIDTH).div_ceil(max));
+                if color {
+                    writeln!(out, "{:>7}  \x1b[36m{bar}\x1b[0m {}", p.period, p.count)?;
+                } else {
+                    writeln!(out, "{:>7}  {bar} {}", p.period, p.count)?;
+                }
+            }
+            writeln!(
+                out,
+                "{} matching articles, {} undated",
+                timeline.total, timeline.undated
+            )
         }
     }
 }

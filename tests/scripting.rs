@@ -1,0 +1,104 @@
+//! Scripting: counts, batches with a bad line, timelines against the known corpus,
+//! completions and the man page.
+
+mod common;
+
+use common::{corpus_index, dateline, query};
+
+#[test]
+fn count_prints_only_the_number() {
+    let (code, stdout, _) = query(&["Zhanaozen", "--count"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.trim(), "3");
+    let (code, stdout, _) = query(&["nosuchwordanywhere", "--count"]);
+    assert_eq!((code, stdout.trim()), (1, "0"));
+}
+
+#[test]
+fn a_batch_answers_every_line_and_reports_bad_ones_in_place() {
+    let input = "Zhanaozen\n{\"id\": \"oral\", \"query\": \"protester\", \"place\": \"Oral\", \"limit\": 1}\ntitle:(unclosed\n\n{\"id\": 7, \"query\": 5}\nIzmail\n";
+    let out = dateline()
+        .args(["query", "--batch", "-", "--index"])
+        .arg(corpus_index())
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 5, "one result per non-empty line");
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["total"], 3);
+    assert_eq!(lines[1]["id"], "oral");
+    assert_eq!(lines[1]["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        lines[1]["hits"][0]["id"],
+        "rferl/kazakhstan-oral-protester-will-not-stop.html"
+    );
+    assert!(
+        lines[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid query")
+    );
+    assert!(
+        lines[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a batch object")
+    );
+    assert_eq!(
+        lines[4]["total"], 3,
+        "the batch went on after the bad lines"
+    );
+}
+
+#[test]
+fn timeline_counts_match_the_corpus() {
+    let out = dateline()
+        .args(["timeline", "--format", "json", "--index"])
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // corpus/MANIFEST.md: 36 pages, one without a date, nine published in 2022.
+    assert_eq!(t["total"], 36);
+    assert_eq!(t["undated"], 1);
+    let periods = t["periods"].as_array().unwrap();
+    let y2022 = periods
+        .iter()
+        .find(|p| p["period"] == "2022")
+        .expect("2022");
+    assert_eq!(y2022["count"], 9);
+    let sum: u64 = periods.iter().map(|p| p["count"].as_u64().unwrap()).sum();
+    assert_eq!(sum, 35);
+
+    let out = dateline()
+        .args(["timeline", "Zhanaozen", "--by", "month", "--index"])
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("2022-01") && text.contains('█'), "{text}");
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = dateline().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("dateline"),
+            "{shell}"
+        );
+    }
+    let out = dateline().arg("man").output().unwrap();
+    let man = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        man.contains(".TH dateline 1") && man.contains("timeline"),
+        "{man}"
+    );
+}
