@@ -1,0 +1,38 @@
+//! Extraction speed: `dateline::extract::extract_bytes` over every page of corpus/,
+//! loaded into memory first (no I/O). Criterion reports the throughput in bytes/s.
+//!
+//! `cargo bench --bench extract`
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dateline::extract::extract_bytes;
+
+fn extract(c: &mut Criterion) {
+    let pages = common::load_pages();
+    let bytes: u64 = pages.iter().map(|(_, b)| b.len() as u64).sum();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function(format!("corpus ({} pages)", pages.len()), |b| {
+        b.iter(|| {
+            for (rel, page) in &pages {
+                let _ = black_box(extract_bytes(black_box(page), rel));
+            }
+        })
+    });
+    group.finish();
+
+    // The largest page alone: a sense of the cost per page of a long article.
+    let (rel, page) = pages.iter().max_by_key(|(_, b)| b.len()).expect("a page");
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(page.len() as u64));
+    group.bench_function("largest page", |b| {
+        b.iter(|| black_box(extract_bytes(black_box(page), rel)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extract);
+criterion_main!(benches);
