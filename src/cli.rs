@@ -144,6 +144,10 @@ pub struct QueryArgs {
     /// Show every copy of a syndicated story (by default one per group, with "N similar").
     #[arg(long)]
     pub all_copies: bool,
+    /// Keep only these hit fields in JSON, JSON Lines and CSV (comma-separated:
+    /// id,title,published,places...).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Option<Vec<String>>,
     /// Print only the number of matching articles.
     #[arg(long)]
     pub count: bool,
@@ -200,9 +204,12 @@ pub struct TimelineArgs {
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
-    /// Length of the periods.
+    /// Count per year or month of publication, or per site or place.
     #[arg(long, value_enum, default_value_t = TimelineBy::Year)]
     pub by: TimelineBy,
+    /// For --by site|place: how many groups to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
     #[command(flatten)]
     pub filters: Filters,
     /// Output format (a bar chart as text).
@@ -214,4 +221,8 @@ pub struct TimelineArgs {
 pub enum TimelineBy {
     Year,
     Month,
+    /// Articles per publishing site.
+    Site,
+    /// Articles per tagged place.
+    Place,
 }

@@ -384,6 +384,7 @@ pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) ->
     add_all(&mut doc, fields.author, &article.authors);
     if let Some(site) = &article.site {
         doc.add_text(fields.site, site);
+        doc.add_text(fields.site_name, site);
     }
     add_all(&mut doc, fields.place, &article.place_names());
     for place in &article.places {

@@ -116,6 +116,17 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
         all_copies: args.all_copies,
         ..req
     };
+    if let Some(unknown) = args
+        .fields
+        .iter()
+        .flatten()
+        .find(|f| !render::HIT_FIELDS.contains(&f.as_str()))
+    {
+        anyhow::bail!(
+            "--fields: no hit field {unknown:?}; fields are {}",
+            render::HIT_FIELDS.join(", ")
+        );
+    }
     let searcher = Searcher::open(&args.index)?;
     if args.count {
         let total = searcher.search(&SearchRequest { limit: 0, ..req })?.total;
@@ -129,7 +140,14 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
     let results = searcher.search(&req)?;
     print_notes(&results.notes);
     let mut out = std::io::stdout().lock();
-    render::write_results(&mut out, &req, &results, args.format, color)?;
+    render::write_results_with_fields(
+        &mut out,
+        &req,
+        &results,
+        args.format,
+        color,
+        args.fields.as_deref(),
+    )?;
     out.flush()?;
     Ok(if results.total == 0 {
         Outcome::NothingFound
@@ -249,6 +267,29 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
     let by = match args.by {
         cli::TimelineBy::Year => dateline::timeline::Period::Year,
         cli::TimelineBy::Month => dateline::timeline::Period::Month,
+        cli::TimelineBy::Site | cli::TimelineBy::Place => {
+            let (by, (groups, notes)) = if args.by == cli::TimelineBy::Site {
+                ("site", searcher.site_counts(&req, args.limit)?)
+            } else {
+                let (places, notes) = searcher.place_counts(&req, args.limit)?;
+                (
+                    "place",
+                    (
+                        places.into_iter().map(|p| (p.name, p.count)).collect(),
+                        notes,
+                    ),
+                )
+            };
+            print_notes(&notes);
+            let mut out = std::io::stdout().lock();
+            render::write_groups(&mut out, &req.query, by, &groups, args.format, color)?;
+            out.flush()?;
+            return Ok(if groups.is_empty() {
+                Outcome::NothingFound
+            } else {
+                Outcome::Success
+            });
+        }
     };
     let timeline = dateline::timeline::timeline(&searcher, &req, by)?;
     print_notes(&timeline.notes);

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use crate::analysis::STEMMED_LANGUAGES;
 
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
@@ -36,6 +36,8 @@ pub struct Fields {
     pub body: Field,
     pub author: Field,
     pub site: Field,
+    /// The site name as written, for counting articles per site.
+    pub site_name: Field,
     /// Names of the tagged places and of their region and country, the dateline as
     /// written, and metadata place names.
     pub place: Field,
@@ -101,6 +103,7 @@ pub fn build() -> (Schema, Fields) {
         body: b.add_text_field("body", words(true)),
         author: b.add_text_field("author", words(false)),
         site: b.add_text_field("site", words(false)),
+        site_name: b.add_text_field("site_name", STRING | FAST),
         place: b.add_text_field("place", words(false)),
         places: b.add_facet_field("places", FacetOptions::default()),
         place_id: b.add_u64_field("place_id", INDEXED | FAST),
@@ -174,6 +177,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         body: f("body")?,
         author: f("author")?,
         site: f("site")?,
+        site_name: f("site_name")?,
         place: f("place")?,
         places: f("places")?,
         place_id: f("place_id")?,

@@ -30,6 +30,9 @@ use crate::store::Store;
 
 /// Characters of article text around the matched words in a snippet.
 const SNIPPET_CHARS: usize = 220;
+/// A site's name and how many matching articles it published.
+pub type SiteCount = (String, usize);
+
 /// A hit's score, its document, and the ids of the near-copies folded into it.
 type Folded = (Option<f32>, DocAddress, Vec<String>);
 
@@ -650,6 +653,49 @@ impl Searcher {
             })
             .collect();
         Ok((places, notes))
+    }
+
+    /// How many matching articles each site published, most first (articles without a
+    /// site name count under "(unknown)").
+    pub fn site_counts(
+        &self,
+        req: &SearchRequest,
+        top: usize,
+    ) -> Result<(Vec<SiteCount>, Vec<String>)> {
+        let mut notes = Vec::new();
+        let query = self.with_filters(self.parse_request(req)?.0, req, &mut notes)?;
+        let searcher = self.reader.searcher();
+        let err = |e| Error::index(&self.store.path, e);
+        let docs = searcher.search(&query, &DocSetCollector).map_err(err)?;
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut name = String::new();
+        let mut columns = HashMap::new();
+        for address in docs {
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                columns.entry(address.segment_ord)
+            {
+                let segment = searcher.segment_reader(address.segment_ord);
+                slot.insert(segment.fast_fields().str("site_name").map_err(err)?);
+            }
+            name.clear();
+            if let Some(Some(column)) = columns.get(&address.segment_ord)
+                && let Some(ord) = column.term_ords(address.doc_id).next()
+            {
+                column
+                    .ord_to_str(ord, &mut name)
+                    .map_err(|e| err(e.into()))?;
+            }
+            let key = if name.is_empty() {
+                "(unknown)".to_string()
+            } else {
+                name.clone()
+            };
+            *counts.entry(key).or_insert(0) += 1;
+        }
+        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(top);
+        Ok((ranked, notes))
     }
 
     fn with_filters(

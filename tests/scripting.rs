@@ -102,3 +102,61 @@ fn completions_and_man_page_are_generated() {
         "{man}"
     );
 }
+
+#[test]
+fn fields_pick_what_json_and_csv_carry() {
+    let (code, stdout, _) = query(&[
+        "Izmail",
+        "--all-copies",
+        "--format",
+        "jsonl",
+        "--fields",
+        "id,title,published",
+    ]);
+    assert_eq!(code, 0);
+    for line in stdout.lines() {
+        let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&String> = hit.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["id", "title", "published"]);
+    }
+    let (_, stdout, _) = query(&["Izmail", "--format", "csv", "--fields", "id,authors"]);
+    assert_eq!(stdout.lines().next(), Some("id,authors"));
+    assert!(stdout.contains("Olena Marchuk"));
+    let (code, _, stderr) = query(&["Izmail", "--fields", "id,nope"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no hit field \"nope\""), "{stderr}");
+}
+
+#[test]
+fn timeline_by_site_and_place() {
+    let out = dateline()
+        .args(["timeline", "--by", "site", "--format", "json", "--index"])
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = doc["groups"].as_array().unwrap();
+    let wire = groups
+        .iter()
+        .find(|g| g["name"] == "Global Wire Service")
+        .expect("wire service listed");
+    assert_eq!(wire["count"], 6, "corpus/wire holds six pages");
+    let out = dateline()
+        .args([
+            "timeline",
+            "Zhanaozen",
+            "--by",
+            "place",
+            "--format",
+            "csv",
+            "--index",
+        ])
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("place,count\n") && text.contains("Kazakhstan,3"),
+        "{text}"
+    );
+}

@@ -49,3 +49,35 @@ pub(super) fn write_results(
     }
     w.flush()
 }
+
+/// CSV with the chosen hit fields as columns; lists are joined with "; ", objects written
+/// as JSON.
+pub(super) fn write_fields(
+    out: &mut dyn Write,
+    req: &SearchRequest,
+    results: &SearchResults,
+    fields: &[String],
+) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(fields)?;
+    for record in super::json::records(req, results) {
+        let value = super::json::hit_value(&record, None);
+        let cells: Vec<String> = fields.iter().map(|f| cell(value.get(f))).collect();
+        w.write_record(&cells)?;
+    }
+    w.flush()
+}
+
+fn cell(value: Option<&serde_json::Value>) -> String {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(other) => other.to_string(),
+    }
+}

@@ -111,7 +111,7 @@ struct ResultsRecord<'a> {
     offset: usize,
     limit: usize,
     sort: SortOrder,
-    hits: Vec<HitRecord>,
+    hits: Vec<serde_json::Value>,
 }
 
 pub(super) fn records(req: &SearchRequest, results: &SearchResults) -> Vec<HitRecord> {
@@ -123,10 +123,50 @@ pub(super) fn records(req: &SearchRequest, results: &SearchResults) -> Vec<HitRe
         .collect()
 }
 
+/// The fields of a hit, in the order JSON prints them (`--fields` picks among them).
+pub const HIT_FIELDS: &[&str] = &[
+    "schema_version",
+    "rank",
+    "id",
+    "score",
+    "title",
+    "title_highlights",
+    "published",
+    "authors",
+    "site",
+    "url",
+    "lang",
+    "description",
+    "dateline",
+    "places",
+    "path",
+    "bytes",
+    "snippets",
+    "similar",
+];
+
+/// A hit as JSON, with only the chosen fields when some are named.
+pub(super) fn hit_value(record: &HitRecord, fields: Option<&[String]>) -> serde_json::Value {
+    // Through text, so f32 coordinates keep their short form (50.4547, not 50.45470047).
+    let value = serde_json::to_string(record)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    match (fields, value) {
+        (Some(fields), serde_json::Value::Object(map)) => serde_json::Value::Object(
+            map.into_iter()
+                .filter(|(k, _)| fields.iter().any(|f| f == k))
+                .collect(),
+        ),
+        (_, value) => value,
+    }
+}
+
 pub(super) fn write_results(
     out: &mut dyn Write,
     req: &SearchRequest,
     results: &SearchResults,
+    fields: Option<&[String]>,
 ) -> io::Result<()> {
     let record = ResultsRecord {
         schema_version: SCHEMA_VERSION,
@@ -135,7 +175,10 @@ pub(super) fn write_results(
         offset: req.offset,
         limit: req.limit,
         sort: req.sort,
-        hits: records(req, results),
+        hits: records(req, results)
+            .iter()
+            .map(|r| hit_value(r, fields))
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &record)?;
     writeln!(out)
@@ -145,9 +188,10 @@ pub(super) fn write_lines(
     out: &mut dyn Write,
     req: &SearchRequest,
     results: &SearchResults,
+    fields: Option<&[String]>,
 ) -> io::Result<()> {
     for record in records(req, results) {
-        serde_json::to_writer(&mut *out, &record)?;
+        serde_json::to_writer(&mut *out, &hit_value(&record, fields))?;
         writeln!(out)?;
     }
     Ok(())

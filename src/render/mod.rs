@@ -11,7 +11,7 @@ use crate::article::Article;
 use crate::search::{PlaceCount, SearchRequest, SearchResults};
 use crate::timeline::Timeline;
 
-pub use json::{ArticleRecord, HitRecord, SCHEMA_VERSION, Span};
+pub use json::{ArticleRecord, HIT_FIELDS, HitRecord, SCHEMA_VERSION, Span};
 
 /// Output formats of `query`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -39,11 +39,25 @@ pub fn write_results(
     format: Format,
     color: bool,
 ) -> io::Result<()> {
-    match format {
-        Format::Text => text::write_results(out, req, results, color),
-        Format::Json => json::write_results(out, req, results),
-        Format::Jsonl => json::write_lines(out, req, results),
-        Format::Csv => csv::write_results(out, req, results),
+    write_results_with_fields(out, req, results, format, color, None)
+}
+
+/// Like [`write_results`], keeping only the named hit fields in JSON, JSON Lines and CSV
+/// (`--fields id,title,published`). Names must come from [`HIT_FIELDS`].
+pub fn write_results_with_fields(
+    out: &mut dyn Write,
+    req: &SearchRequest,
+    results: &SearchResults,
+    format: Format,
+    color: bool,
+    fields: Option<&[String]>,
+) -> io::Result<()> {
+    match (format, fields) {
+        (Format::Text, _) => text::write_results(out, req, results, color),
+        (Format::Json, _) => json::write_results(out, req, results, fields),
+        (Format::Jsonl, _) => json::write_lines(out, req, results, fields),
+        (Format::Csv, None) => csv::write_results(out, req, results),
+        (Format::Csv, Some(fields)) => csv::write_fields(out, req, results, fields),
     }
 }
 
@@ -131,6 +145,73 @@ pub fn write_timeline(
                 "{} matching articles, {} undated",
                 timeline.total, timeline.undated
             )
+        }
+    }
+}
+
+/// Writes counts of articles per site or place: a bar chart, JSON, JSON Lines or CSV.
+pub fn write_groups(
+    out: &mut dyn Write,
+    query: &str,
+    by: &str,
+    groups: &[(String, usize)],
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Group<'a> {
+        name: &'a str,
+        count: usize,
+    }
+    let records: Vec<Group> = groups
+        .iter()
+        .map(|(name, count)| Group {
+            name,
+            count: *count,
+        })
+        .collect();
+    match format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "schema_version": SCHEMA_VERSION, "query": query, "by": by, "groups": records,
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for r in &records {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(out);
+            w.write_record([by, "count"])?;
+            for (name, count) in groups {
+                w.write_record([name.as_str(), &count.to_string()])?;
+            }
+            w.flush()
+        }
+        Format::Text => {
+            const WIDTH: usize = 40;
+            let max = groups.iter().map(|g| g.1).max().unwrap_or(0).max(1);
+            let label = groups
+                .iter()
+                .map(|g| g.0.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(40);
+            for (name, count) in groups {
+                let bar = "█".repeat((count * WIDTH).div_ceil(max));
+                let name: String = name.chars().take(40).collect();
+                if color {
+                    writeln!(out, "{name:>label$}  \x1b[36m{bar}\x1b[0m {count}")?;
+                } else {
+                    writeln!(out, "{name:>label$}  {bar} {count}")?;
+                }
+            }
+            Ok(())
         }
     }
 }
