@@ -189,26 +189,7 @@ fn json_lines_carry_the_documented_fields() {
     let found = hits(&["Kazakhstan", "--limit", "20"]);
     assert!(found.len() >= 5);
     for h in &found {
-        for field in [
-            "schema_version",
-            "rank",
-            "id",
-            "score",
-            "title",
-            "title_highlights",
-            "published",
-            "authors",
-            "site",
-            "url",
-            "lang",
-            "description",
-            "dateline",
-            "places",
-            "path",
-            "bytes",
-            "snippets",
-            "similar",
-        ] {
+        for field in common::DOCUMENTED_HIT_FIELDS {
             assert!(h.get(field).is_some(), "{field} missing in {h}");
         }
         assert_eq!(h["schema_version"], 2);

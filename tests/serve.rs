@@ -13,27 +13,6 @@ use std::time::{Duration, Instant};
 use common::{corpus_index, dateline, hits, ids};
 use serde_json::Value;
 
-/// Every field a hit carries (README, "JSON output").
-const HIT_FIELDS: &[&str] = &[
-    "schema_version",
-    "rank",
-    "id",
-    "score",
-    "title",
-    "title_highlights",
-    "published",
-    "authors",
-    "site",
-    "url",
-    "lang",
-    "description",
-    "dateline",
-    "places",
-    "path",
-    "bytes",
-    "snippets",
-];
-
 /// A running `dateline serve`, killed when dropped.
 struct Server {
     child: Child,
@@ -231,7 +210,7 @@ fn corpus_server() -> Server {
 
 fn assert_hit_shape(hit: &Value) {
     let object = hit.as_object().expect("a hit is an object");
-    for field in HIT_FIELDS {
+    for field in common::DOCUMENTED_HIT_FIELDS {
         assert!(object.contains_key(*field), "hit lacks {field}: {hit}");
     }
     assert_eq!(hit["schema_version"], 2);

@@ -8,6 +8,29 @@ use std::sync::OnceLock;
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// Every field a hit carries, as the README's "JSON output" section documents them. Kept
+/// apart from the library's own list on purpose: this is the contract scripts rely on.
+pub const DOCUMENTED_HIT_FIELDS: &[&str] = &[
+    "schema_version",
+    "rank",
+    "id",
+    "score",
+    "title",
+    "title_highlights",
+    "published",
+    "authors",
+    "site",
+    "url",
+    "lang",
+    "description",
+    "dateline",
+    "places",
+    "path",
+    "bytes",
+    "snippets",
+    "similar",
+];
+
 pub fn dateline() -> Command {
     let mut cmd = Command::cargo_bin("dateline").expect("the dateline binary is built");
     cmd.env_remove("NO_COLOR");
