@@ -4,6 +4,16 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// One news article extracted from one page of the archive.
+///
+/// ```
+/// let page = br#"<html lang="en"><head><title>Floods hit Lima - Andes Daily</title></head><body>
+///   <p>LIMA, Peru -- Heavy rains swelled the Rimac river on Sunday, flooding homes across the capital.</p>
+///   <p>Officials said the water rose faster than in any year since records began.</p></body></html>"#;
+/// let article = dateline::extract::extract_bytes(page, "andes/floods.html").unwrap();
+/// assert_eq!(article.title, "Floods hit Lima");
+/// assert_eq!(article.dateline.unwrap().city, "Lima");
+/// assert!(article.places.iter().any(|p| p.name == "Lima" && p.country == "Peru"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Path of the page relative to the corpus root, with `/` separators. Doubles as the id.

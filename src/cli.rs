@@ -221,6 +221,7 @@ pub struct TimelineArgs {
 pub enum TimelineBy {
     Year,
     Month,
+    Day,
     /// Articles per publishing site.
     Site,
     /// Articles per tagged place.

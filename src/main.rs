@@ -267,6 +267,7 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
     let by = match args.by {
         cli::TimelineBy::Year => dateline::timeline::Period::Year,
         cli::TimelineBy::Month => dateline::timeline::Period::Month,
+        cli::TimelineBy::Day => dateline::timeline::Period::Day,
         cli::TimelineBy::Site | cli::TimelineBy::Place => {
             let (by, (groups, notes)) = if args.by == cli::TimelineBy::Site {
                 ("site", searcher.site_counts(&req, args.limit)?)

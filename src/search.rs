@@ -71,7 +71,20 @@ pub enum SortOrder {
     Oldest,
 }
 
-/// What to search for.
+/// What to search for: the query in tantivy syntax and the filters. Build one with the
+/// fields you need and `..Default::default()`:
+///
+/// ```
+/// use dateline::{SearchRequest, SortOrder};
+/// let request = SearchRequest {
+///     query: "protest*".into(),
+///     place: Some("Kazakhstan".into()),
+///     sort: SortOrder::Newest,
+///     limit: 5,
+///     ..Default::default()
+/// };
+/// assert!(!request.exact && !request.all_copies);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest {
     /// tantivy query syntax; empty or `*` matches every article.
@@ -110,7 +123,21 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// One article that matched.
+/// One article that matched: its metadata, the headline and snippets with the matched
+/// words as byte ranges, and the near-copies folded into it.
+///
+/// ```no_run
+/// # let searcher = dateline::Searcher::open("index".as_ref())?;
+/// # let request = dateline::SearchRequest { query: "Zhanaozen".into(), limit: 10, ..Default::default() };
+/// for hit in searcher.search(&request)?.hits {
+///     for snippet in &hit.snippets {
+///         for range in &snippet.highlights {
+///             println!("{}: matched {:?}", hit.article.path, &snippet.text[range.clone()]);
+///         }
+///     }
+/// }
+/// # Ok::<(), dateline::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Hit {
     /// BM25 score; `None` when sorted by date.
@@ -148,6 +175,16 @@ pub struct PlaceCount {
 }
 
 /// An index opened for searching. Open it once and run many requests.
+///
+/// ```no_run
+/// use dateline::{SearchRequest, Searcher};
+/// let searcher = Searcher::open("index".as_ref())?;
+/// let results = searcher.search(&SearchRequest { query: "\"liquefied petroleum gas\"".into(), limit: 10, ..Default::default() })?;
+/// println!("{} articles", results.total);
+/// let article = searcher.get(&results.hits[0].article.path)?; // with its full text
+/// println!("{}", article.text);
+/// # Ok::<(), dateline::Error>(())
+/// ```
 pub struct Searcher {
     store: Store,
     reader: IndexReader,

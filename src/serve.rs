@@ -563,9 +563,10 @@ async fn api_timeline(
     let by = match params.get("by").map(str::trim) {
         None | Some("year") => Period::Year,
         Some("month") => Period::Month,
+        Some("day") => Period::Day,
         Some(other) => {
             return Err(ApiError::bad_request(format!(
-                "invalid by {:?}: expected year or month",
+                "invalid by {:?}: expected year, month or day",
                 clip(other)
             )));
         }

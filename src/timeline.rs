@@ -13,6 +13,7 @@ use crate::search::{SearchRequest, Searcher, SortOrder};
 pub enum Period {
     Year,
     Month,
+    Day,
 }
 
 impl Period {
@@ -21,6 +22,7 @@ impl Period {
         match self {
             Period::Year => i64::from(day.year()),
             Period::Month => i64::from(day.year()) * 12 + i64::from(day.month0()),
+            Period::Day => i64::from(day.num_days_from_ce()),
         }
     }
 
@@ -29,6 +31,10 @@ impl Period {
         let (year, month0) = match self {
             Period::Year => (index, None),
             Period::Month => (index.div_euclid(12), Some(index.rem_euclid(12))),
+            Period::Day => {
+                let day = NaiveDate::from_num_days_from_ce_opt(i32::try_from(index).ok()?)?;
+                return Some((day, day));
+            }
         };
         let year = i32::try_from(year).ok()?;
         match month0 {
@@ -50,6 +56,9 @@ impl Period {
         match self {
             Period::Year => format!("{index}"),
             Period::Month => format!("{}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1),
+            Period::Day => self
+                .bounds(index)
+                .map_or_else(String::new, |(day, _)| day.to_string()),
         }
     }
 }

@@ -83,6 +83,24 @@ fn timeline_counts_match_the_corpus() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("2022-01") && text.contains('█'), "{text}");
+    let out = dateline()
+        .args([
+            "timeline",
+            "Zhanaozen",
+            "--by",
+            "day",
+            "--format",
+            "csv",
+            "--index",
+        ])
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("2022-01-21,2022-01-21,2022-01-21,1"),
+        "{text}"
+    );
 }
 
 #[test]
