@@ -36,6 +36,9 @@ pub type SiteCount = (String, usize);
 /// A hit's score, its document, and the ids of the near-copies folded into it.
 type Folded = (Option<f32>, DocAddress, Vec<String>);
 
+/// How far apart query words may stand to earn the proximity boost.
+const PROXIMITY_SLOP: u32 = 4;
+
 /// Deepest bracket nesting a query may have.
 const MAX_NESTING: usize = 32;
 
@@ -355,8 +358,18 @@ impl Searcher {
     fn parse_request(&self, req: &SearchRequest) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
         let exact = self.parse(&req.query)?;
         let query = req.query.trim();
-        if (req.exact && !req.translit) || query.is_empty() || query == "*" {
+        if query.is_empty() || query == "*" {
             return Ok((exact.box_clone(), exact));
+        }
+        if req.exact && !req.translit {
+            let matching: Box<dyn Query> = match self.proximity(query) {
+                Some(near) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, exact.box_clone()),
+                    (Occur::Should, near),
+                ])),
+                None => exact.box_clone(),
+            };
+            return Ok((matching, exact));
         }
         let fields = self.store.fields;
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
@@ -366,10 +379,14 @@ impl Searcher {
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))?;
         let variants = self.word_variants(plain.as_ref(), !req.exact, req.translit);
-        let matching: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+        let mut clauses = vec![
             (Occur::Should, exact.box_clone()),
             (Occur::Should, variants.box_clone()),
-        ]));
+        ];
+        if let Some(near) = self.proximity(query) {
+            clauses.push((Occur::Should, near));
+        }
+        let matching: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
         // Highlight romanised spellings too: they are body words.
         let highlight = if req.translit {
             Box::new(BooleanQuery::new(vec![
@@ -380,6 +397,28 @@ impl Searcher {
             exact
         };
         Ok((matching, highlight))
+    }
+
+    /// For a query of plain words, a clause that adds to the score of articles where the
+    /// words stand close together (within [`PROXIMITY_SLOP`] positions), in the text or the
+    /// headline: "gas price" ranks "the price of gas" above a page that says each once.
+    fn proximity(&self, query: &str) -> Option<Box<dyn Query>> {
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let plain = words.len() >= 2
+            && words.len() <= 8
+            && words.iter().all(|w| w.chars().all(char::is_alphanumeric))
+            && !words.iter().any(|w| matches!(*w, "AND" | "OR" | "NOT"));
+        if !plain {
+            return None;
+        }
+        let fields = self.store.fields;
+        let parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
+        // Slop keeps the order of the words; two words count in either order ("price of gas").
+        let mut text = format!("\"{}\"~{PROXIMITY_SLOP}", words.join(" "));
+        if let [a, b] = words[..] {
+            text.push_str(&format!(" OR \"{b} {a}\"~{PROXIMITY_SLOP}"));
+        }
+        parser.parse_query(&text).ok()
     }
 
     /// The query with each word of the headline or text widened to its other forms.

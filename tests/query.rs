@@ -417,3 +417,12 @@ fn syndicated_copies_fold_into_one_hit_and_expand() {
         ]
     );
 }
+
+#[test]
+fn words_close_together_rank_first() {
+    // Three pages have both words; only the Oral story has them side by side
+    // ("price of liquefied petroleum gas"), so the proximity boost puts it first.
+    let found = ids(&hits(&["gas price", "--exact"]));
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[0], ORAL_STORY, "{found:?}");
+}
