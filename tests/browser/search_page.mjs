@@ -14,7 +14,8 @@ if (!base) {
   process.exit(2);
 }
 const shots = process.env.SCREENSHOT_DIR || "/tmp";
-const TIMEOUT = 15_000;
+// Generous: CI machines are shared and the server is a debug build.
+const TIMEOUT = 60_000;
 
 let failures = 0;
 let passed = 0;
@@ -57,7 +58,10 @@ try {
   page.setDefaultTimeout(TIMEOUT);
   page.on("pageerror", (error) => problems.push("page error: " + error.message));
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push("console error: " + message.text());
+    // The browser logs the 400 and 404 answers this test asks for on purpose (a malformed
+    // query, an unknown article), sometimes after the step that expects them.
+    const expected = /status of (400|404) /.test(message.text());
+    if (message.type() === "error" && !expected) problems.push("console error: " + message.text());
   });
   page.on("dialog", async (dialog) => {
     problems.push("a dialog opened (script injection?): " + dialog.message());
