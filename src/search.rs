@@ -374,7 +374,7 @@ impl Searcher {
         let fields = self.store.fields;
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
         parser.set_conjunction_by_default();
-        let expanded = self.expand_prefixes(&with_place_hierarchy(query))?;
+        let expanded = self.expand_prefixes(&with_place_hierarchy(&and_not_as_not(query)))?;
         let plain = parser
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))?;
@@ -588,7 +588,7 @@ impl Searcher {
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
         parser.set_field_boost(fields.title, TITLE_BOOST);
         parser.set_conjunction_by_default();
-        let expanded = self.expand_prefixes(&with_place_hierarchy(query))?;
+        let expanded = self.expand_prefixes(&with_place_hierarchy(&and_not_as_not(query)))?;
         parser
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))
@@ -848,6 +848,14 @@ impl Searcher {
             IndexRecordOption::Basic,
         )))
     }
+}
+
+/// `a AND NOT b` as `a NOT b`: tantivy's parser reads the former as `a AND (NOT b)`, and a
+/// clause of only negations matches nothing, so the whole query found nothing.
+fn and_not_as_not(query: &str) -> std::borrow::Cow<'_, str> {
+    static AND_NOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bAND\s+NOT\b").expect("valid regex"));
+    AND_NOT.replace_all(query, "NOT")
 }
 
 /// Rewrites `place:NAME` and `place:"NAME"` so that they also match articles tagged with

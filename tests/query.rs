@@ -75,6 +75,10 @@ fn phrase_matches_only_the_phrase() {
 fn boolean_operators_and_fields() {
     let either = ids(&hits(&["Kiprono OR Bastille"]));
     assert_eq!(either.len(), 2, "{either:?}");
+    // "AND NOT" excludes like "-" and "NOT" do.
+    let and_not = ids(&hits(&["Zhanaozen AND NOT Zhamaliev"]));
+    assert_eq!(and_not.len(), 2, "{and_not:?}");
+    assert!(!and_not.contains(&ORAL_STORY.to_string()));
     let not = ids(&hits(&["Zhanaozen -Zhamaliev"]));
     assert!(
         !not.contains(&ORAL_STORY.to_string()) && !not.is_empty(),
