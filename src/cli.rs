@@ -148,6 +148,9 @@ pub struct QueryArgs {
     /// id,title,published,places...).
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub fields: Option<Vec<String>>,
+    /// Blend relevance with recency (recent stories up to twice as strong).
+    #[arg(long)]
+    pub fresh: bool,
     /// Print only the number of matching articles.
     #[arg(long)]
     pub count: bool,

@@ -114,6 +114,7 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
         offset: args.offset,
         sort: args.sort,
         all_copies: args.all_copies,
+        fresh: args.fresh,
         ..req
     };
     if let Some(unknown) = args
@@ -227,6 +228,7 @@ fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
                 offset: b.offset.unwrap_or(args.offset),
                 sort: b.sort.unwrap_or(args.sort),
                 all_copies: args.all_copies,
+                fresh: args.fresh,
                 ..req
             };
             let results = searcher.search(&req).map_err(|e| e.to_string())?;

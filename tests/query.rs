@@ -430,3 +430,25 @@ fn words_close_together_rank_first() {
     assert_eq!(found.len(), 3);
     assert_eq!(found[0], ORAL_STORY, "{found:?}");
 }
+
+#[test]
+fn fresh_blends_recency_into_relevance() {
+    let plain = hits(&["protest", "--limit", "50"]);
+    let fresh = hits(&["protest", "--limit", "50", "--fresh"]);
+    let set = |h: &[serde_json::Value]| {
+        let mut v = ids(h);
+        v.sort();
+        v
+    };
+    assert_eq!(
+        set(&plain),
+        set(&fresh),
+        "--fresh reorders, it does not filter"
+    );
+    // Every dated hit's score grows by its recency factor (between 1 and 2).
+    for f in &fresh {
+        let p = plain.iter().find(|p| p["id"] == f["id"]).unwrap();
+        let ratio = f["score"].as_f64().unwrap() / p["score"].as_f64().unwrap();
+        assert!((1.0..=2.0).contains(&ratio), "{} ratio {ratio}", f["id"]);
+    }
+}
