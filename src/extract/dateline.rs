@@ -7,8 +7,9 @@ use regex::Regex;
 use crate::article::Dateline;
 
 /// How many paragraphs from the top are searched: a photo caption or a summary
-/// often comes before the dateline, and table layouts put menus in the text.
-const PARAGRAPHS_SEARCHED: usize = 15;
+/// often comes before the dateline, and table layouts put menus in the text (a generated
+/// table-layout page with a 14-link menu column needs more than 15).
+const PARAGRAPHS_SEARCHED: usize = 30;
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -103,6 +104,13 @@ mod tests {
             d("УРАЛЬСК, Казахстан — Протестующие вышли"),
             Some(("Уральск".into(), Some("Казахстан".into())))
         );
+    }
+
+    #[test]
+    fn dateline_after_a_menu_column() {
+        let menu: String = (0..20).map(|i| format!("Section {i}\n")).collect();
+        let text = format!("{menu}NAIROBI, Kenya (GWS) — Officials said");
+        assert_eq!(d(&text), Some(("Nairobi".into(), Some("Kenya".into()))));
     }
 
     #[test]
