@@ -343,16 +343,11 @@ fn request(query: String, filters: &cli::Filters) -> Result<SearchRequest> {
 }
 
 fn parse_km(value: &str) -> Result<f64, Error> {
-    let number = value.trim().trim_end_matches("km").trim();
-    number
-        .parse::<f64>()
-        .ok()
-        .filter(|km| km.is_finite() && *km >= 0.0)
-        .ok_or_else(|| {
-            Error::Query(format!(
-                "--within {value:?}: expected a distance in kilometres, such as 200km"
-            ))
-        })
+    dateline::search::parse_km(value).ok_or_else(|| {
+        Error::Query(format!(
+            "--within {value:?}: expected a distance in kilometres, such as 200km"
+        ))
+    })
 }
 
 fn print_notes(notes: &[String]) {

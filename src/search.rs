@@ -48,14 +48,23 @@ fn freshness(published: Option<i64>, now: i64) -> f32 {
     }
 }
 
+/// A distance as users write it for `--within` ("200", "200km"), in kilometres.
+pub fn parse_km(value: &str) -> Option<f64> {
+    let number = value.trim().trim_end_matches("km").trim();
+    number
+        .parse::<f64>()
+        .ok()
+        .filter(|km| km.is_finite() && *km >= 0.0)
+}
+
 /// How far apart query words may stand to earn the proximity boost.
 const PROXIMITY_SLOP: u32 = 4;
 
 /// Deepest bracket nesting a query may have.
-const MAX_NESTING: usize = 32;
+pub const MAX_NESTING: usize = 32;
 
-/// The deepest nesting of brackets outside quotes.
-fn nesting_depth(query: &str) -> usize {
+/// The deepest nesting of brackets outside quoted phrases.
+pub fn nesting_depth(query: &str) -> usize {
     let (mut depth, mut max, mut quoted) = (0usize, 0usize, false);
     for c in query.chars() {
         match c {

@@ -40,7 +40,7 @@ pub const MAX_OFFSET: usize = 10_000;
 /// Longest query, in bytes.
 pub const MAX_QUERY_BYTES: usize = 1024;
 /// Deepest nesting of parentheses and brackets in a query (the query parser recurses).
-pub const MAX_QUERY_DEPTH: usize = 32;
+pub const MAX_QUERY_DEPTH: usize = crate::search::MAX_NESTING;
 /// Longest place name for `place` and `near`, in bytes.
 const MAX_PLACE_BYTES: usize = 200;
 /// Searches running at once; more requests wait their turn.
@@ -303,7 +303,7 @@ impl Params {
                 "invalid query: longer than {MAX_QUERY_BYTES} bytes"
             )));
         }
-        if nesting(query) > MAX_QUERY_DEPTH {
+        if crate::search::nesting_depth(query) > MAX_QUERY_DEPTH {
             return Err(ApiError::bad_request(format!(
                 "invalid query: {:?}: parentheses nested deeper than {MAX_QUERY_DEPTH}",
                 clip(query)
@@ -392,35 +392,13 @@ fn clip(s: &str) -> String {
     }
 }
 
-/// How deep brackets nest outside quoted phrases.
-fn nesting(query: &str) -> usize {
-    let (mut depth, mut deepest, mut quoted) = (0usize, 0usize, false);
-    for c in query.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '(' | '[' | '{' if !quoted => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
 fn parse_km(value: &str) -> Result<f64, ApiError> {
-    let number = value.trim().trim_end_matches("km").trim();
-    number
-        .parse::<f64>()
-        .ok()
-        .filter(|km| km.is_finite() && *km >= 0.0)
-        .ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "invalid within {:?}: expected a distance in kilometres, such as 200km",
-                clip(value)
-            ))
-        })
+    crate::search::parse_km(value).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "invalid within {:?}: expected a distance in kilometres, such as 200km",
+            clip(value)
+        ))
+    })
 }
 
 /// Runs a search on the blocking pool; a panic there becomes a 500.
@@ -607,10 +585,10 @@ mod tests {
 
     #[test]
     fn nesting_counts_brackets_outside_quotes() {
-        assert_eq!(nesting("a AND (b OR (c))"), 2);
-        assert_eq!(nesting("\"((((\" x"), 0);
-        assert_eq!(nesting("date:[a TO b]"), 1);
-        assert_eq!(nesting(")))(("), 2);
+        assert_eq!(crate::search::nesting_depth("a AND (b OR (c))"), 2);
+        assert_eq!(crate::search::nesting_depth("\"((((\" x"), 0);
+        assert_eq!(crate::search::nesting_depth("date:[a TO b]"), 1);
+        assert_eq!(crate::search::nesting_depth(")))(("), 2);
     }
 
     #[test]
