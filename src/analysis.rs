@@ -88,6 +88,27 @@ pub fn romanize(word: &str) -> String {
 }
 
 /// Whether a word is written in Cyrillic.
+/// The stemmer for an article: its language's, else English when the text is written in
+/// Latin letters. Language detection takes short or list-like English pages for Latin,
+/// Esperanto or Scots, and those pages should still match "tests" for "test"; the Latin-script
+/// languages without a Snowball stemmer (Polish, Czech, Baltic...) lose little to English
+/// suffix rules, which only widen matches that rank below exact ones. Other scripts
+/// (Cyrillic Kazakh, CJK) stay unstemmed.
+pub fn stemmer_for(lang: Option<&str>, text: &str) -> Option<&'static str> {
+    if let Some(stemmer) = lang.and_then(stem_language) {
+        return Some(stemmer);
+    }
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(2000) {
+        if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    (latin > other).then_some("en")
+}
+
 pub fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
 }
@@ -109,6 +130,10 @@ mod tests {
     fn norwegian_variants_share_a_stemmer() {
         assert_eq!(stem_language("nb"), Some("no"));
         assert_eq!(stem_language("kk"), None);
+        assert_eq!(stemmer_for(Some("ru"), "Latin letters"), Some("ru"));
+        assert_eq!(stemmer_for(Some("la"), "Lorem ipsum dolor"), Some("en"));
+        assert_eq!(stemmer_for(None, "Remove hidden elements"), Some("en"));
+        assert_eq!(stemmer_for(Some("kk"), "Жаңаөзенде наразылық"), None);
     }
 }
 

@@ -401,8 +401,7 @@ pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) ->
     if let Some(lang) = &lang {
         doc.add_text(fields.lang, lang);
     }
-    // A page whose language is unknown is stemmed as English, the archive's usual language.
-    if let Some(stemmed) = fields.stemmed_for(lang.as_deref().unwrap_or("en")) {
+    if let Some(stemmed) = fields.stemmed_for(lang.as_deref(), &text) {
         doc.add_text(stemmed, &article.title);
         doc.add_text(stemmed, &text);
     }

@@ -68,10 +68,11 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// The stemmed-text field for a language code, if it has a stemmer.
-    pub fn stemmed_for(&self, code: &str) -> Option<Field> {
-        let lang = crate::analysis::stem_language(code)?;
-        let i = STEMMED_LANGUAGES.iter().position(|(c, _)| *c == lang)?;
+    /// The stemmed-text field an article of this language and text is indexed in, if any
+    /// (see [`crate::analysis::stemmer_for`]).
+    pub fn stemmed_for(&self, lang: Option<&str>, text: &str) -> Option<Field> {
+        let stemmer = crate::analysis::stemmer_for(lang, text)?;
+        let i = STEMMED_LANGUAGES.iter().position(|(c, _)| *c == stemmer)?;
         Some(self.stemmed[i])
     }
 }

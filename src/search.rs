@@ -16,7 +16,7 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
@@ -35,6 +35,8 @@ pub type SiteCount = (String, usize);
 
 /// A hit's score, its document, and the ids of the near-copies folded into it.
 type Folded = (Option<f32>, DocAddress, Vec<String>);
+/// Matching query, highlighting query, widened query for the stemmed fields.
+type ParsedRequest = (Box<dyn Query>, Box<dyn Query>, Option<Box<dyn Query>>);
 
 /// The recency factor of `--fresh`: 2 for a story published now, 1.5 a year ago, falling
 /// towards 1 for old stories; 1 for undated ones.
@@ -243,7 +245,7 @@ impl Searcher {
     /// Runs a request.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let mut notes = Vec::new();
-        let (matching, text_query) = self.parse_request(req)?;
+        let (matching, text_query, widened) = self.parse_request(req)?;
         let filtered = self.with_filters(matching, req, &mut notes)?;
         let searcher = self.reader.searcher();
         // Fetch extra hits when folding copies, so a page still holds `limit` stories.
@@ -312,6 +314,9 @@ impl Searcher {
         let mut title_snippets =
             SnippetGenerator::create(&searcher, &*text_query, fields.title).map_err(err)?;
         title_snippets.set_max_num_chars(10_000);
+        // Generators over the stemmed fields, made for the languages of the hits shown.
+        let mut stemmed_snippets: HashMap<Field, (SnippetGenerator, SnippetGenerator)> =
+            HashMap::new();
 
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address, similar) in addresses {
@@ -321,8 +326,37 @@ impl Searcher {
                 .get_first(fields.body)
                 .and_then(|v| v.as_str())
                 .unwrap_or_default();
-            let title = highlight_whole(&title_snippets, &article.title);
-            let snippet = body_snippets.snippet(body);
+            let mut title = highlight_whole(&title_snippets, &article.title);
+            let mut snippet = body_snippets.snippet(body);
+            let stem_field = widened.as_ref().and_then(|widened| {
+                let field = fields.stemmed_for(article.lang_code().as_deref(), body)?;
+                Some((widened, field))
+            });
+            if let Some((widened, field)) = stem_field {
+                if let std::collections::hash_map::Entry::Vacant(slot) =
+                    stemmed_snippets.entry(field)
+                {
+                    let mut body =
+                        SnippetGenerator::create(&searcher, &**widened, field).map_err(err)?;
+                    body.set_max_num_chars(SNIPPET_CHARS);
+                    let mut title =
+                        SnippetGenerator::create(&searcher, &**widened, field).map_err(err)?;
+                    title.set_max_num_chars(10_000);
+                    slot.insert((body, title));
+                }
+                if let Some((body_stemmed, title_stemmed)) = stemmed_snippets.get(&field) {
+                    // Other word forms ("protester" for "protesters") are marked too; the
+                    // exact snippet stays when it marks as many words.
+                    let stemmed = body_stemmed.snippet(body);
+                    if stemmed.highlighted().len() > snippet.highlighted().len() {
+                        snippet = stemmed;
+                    }
+                    let stemmed_title = highlight_whole(title_stemmed, &article.title);
+                    if stemmed_title.highlights.len() > title.highlights.len() {
+                        title = stemmed_title;
+                    }
+                }
+            }
             let snippets = if snippet.highlighted().is_empty() {
                 vec![Snippet {
                     text: opening(body, SNIPPET_CHARS),
@@ -393,11 +427,14 @@ impl Searcher {
     /// the snippets highlight. Unless `exact` is asked, every word also matches its stem in
     /// each article's language (so exact forms match twice and rank first); phrases stay
     /// exact; with `translit`, Cyrillic and Latin spellings match each other.
-    fn parse_request(&self, req: &SearchRequest) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
+    /// The query that selects and scores articles, the one whose words are highlighted,
+    /// and, when other word forms count, the widened query that highlights them in the
+    /// stemmed fields.
+    fn parse_request(&self, req: &SearchRequest) -> Result<ParsedRequest> {
         let exact = self.parse(&req.query)?;
         let query = req.query.trim();
         if query.is_empty() || query == "*" {
-            return Ok((exact.box_clone(), exact));
+            return Ok((exact.box_clone(), exact, None));
         }
         if req.exact && !req.translit {
             let matching: Box<dyn Query> = match self.proximity(query) {
@@ -407,7 +444,7 @@ impl Searcher {
                 ])),
                 None => exact.box_clone(),
             };
-            return Ok((matching, exact));
+            return Ok((matching, exact, None));
         }
         let fields = self.store.fields;
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
@@ -417,6 +454,7 @@ impl Searcher {
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))?;
         let variants = self.word_variants(plain.as_ref(), !req.exact, req.translit);
+        let widened = (!req.exact).then(|| variants.box_clone());
         let mut clauses = vec![
             (Occur::Should, exact.box_clone()),
             (Occur::Should, variants.box_clone()),
@@ -434,7 +472,7 @@ impl Searcher {
         } else {
             exact
         };
-        Ok((matching, highlight))
+        Ok((matching, highlight, widened))
     }
 
     /// For a query of plain words, a clause that adds to the score of articles where the

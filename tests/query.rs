@@ -369,6 +369,49 @@ fn stemming_finds_other_word_forms_and_exact_forms_rank_first() {
 }
 
 #[test]
+fn snippets_mark_the_other_word_forms_that_matched() {
+    let highlighted = |h: &serde_json::Value| -> Vec<String> {
+        let snippet = &h["snippets"][0];
+        let text = snippet["text"].as_str().unwrap();
+        snippet["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let (s, e) = (
+                    r["start"].as_u64().unwrap() as usize,
+                    r["end"].as_u64().unwrap() as usize,
+                );
+                text[s..e].to_lowercase()
+            })
+            .collect()
+    };
+    // "задержание" matched pages that say "задержаны", "задержанных": those words are marked.
+    let found = hits(&["задержание"]);
+    assert!(!found.is_empty());
+    for h in &found {
+        let words = highlighted(h);
+        assert!(
+            !words.is_empty() && words.iter().all(|w| w.starts_with("задерж")),
+            "{words:?} in {}",
+            h["snippets"][0]["text"]
+        );
+    }
+    // The headline marks "Protester" for "protesters"; --exact marks only exact forms.
+    let h = &hits(&["protesters Oral"])[0];
+    assert_eq!(h["id"], ORAL_STORY);
+    let title = h["title"].as_str().unwrap();
+    let marked: Vec<&str> = h["title_highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &title[r["start"].as_u64().unwrap() as usize..r["end"].as_u64().unwrap() as usize])
+        .collect();
+    assert!(marked.contains(&"Protester"), "{marked:?} in {title}");
+    assert!(hits(&["задержание", "--exact"]).is_empty());
+}
+
+#[test]
 fn diacritics_fold_and_lang_filters() {
     let accented = ids(&hits(&["Perú", "--all-copies"]));
     let plain = ids(&hits(&["Peru", "--all-copies"]));
