@@ -3,12 +3,13 @@
 //! and commits at intervals so a killed run keeps what it committed and the next run
 //! completes it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
+use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::{Facet, Field};
 use tantivy::{
     DateTime, IndexWriter, TantivyDocument, TantivyError, Term, directory::error::LockError,
@@ -164,6 +165,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             other => Error::index(&opts.index, other),
         })?;
     let index_err = |e| Error::index(&opts.index, e);
+    writer.set_merge_policy(Box::new(merge_policy()));
 
     let known = if opts.rebuild {
         writer.delete_all_documents().map_err(index_err)?;
@@ -192,7 +194,9 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         }
     }
     progress.start(pages.len() as u64);
-    let seen: HashSet<String> = pages.iter().map(|p| p.rel.clone()).collect();
+    // Sorted by id to tell removed pages by binary search, without a second set of ids.
+    pages.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    let pages_ref = &pages;
 
     let fields = store.fields;
     let max = opts.max_page_bytes;
@@ -202,7 +206,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     let known_ref = &known;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            pages.par_iter().for_each_with(tx, |tx, page| {
+            pages_ref.par_iter().for_each_with(tx, |tx, page| {
                 let (bytes, work) = look_at(page, known_ref.get(&page.rel), max);
                 // The receiver only stops early when the run failed; nothing to do then.
                 let _ = tx.send((page.clone(), bytes, work));
@@ -271,7 +275,10 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         let under_unreadable = unreadable_prefixes
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
-        if !seen.contains(rel) && !under_unreadable {
+        let seen = pages
+            .binary_search_by(|p| p.rel.as_str().cmp(rel.as_str()))
+            .is_ok();
+        if !seen && !under_unreadable {
             writer.delete_term(Term::from_field_text(fields.path, rel));
             report.removed += 1;
         }
@@ -282,6 +289,21 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     report.elapsed = started.elapsed();
     Ok(report)
 }
+
+/// Segments stop taking part in merges once they hold [`MAX_MERGE_DOCS`] articles. A merge
+/// maps all its input segments, so without a cap the largest merge, and with it the peak
+/// memory of a run, grows with the archive; with it, a merge reads at most a few hundred MB
+/// whatever the archive's size. The price is more segments in a large index (about one per
+/// 40,000 articles), which a query visits one after the other.
+fn merge_policy() -> LogMergePolicy {
+    let mut policy = LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
+    policy
+}
+
+/// See [`merge_policy`]: segments are born with up to 5,000 articles (one commit) and
+/// merge eight at a time, so they end at about 40,000.
+const MAX_MERGE_DOCS: usize = 30_000;
 
 fn commit(
     writer: &mut IndexWriter,
