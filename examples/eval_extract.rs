@@ -80,6 +80,7 @@ fn main() {
 
     let mut scores = Vec::new();
     let mut title_unsuffixed = Agreement::default();
+    let mut byline_names = Agreement::default();
     let (mut title, mut byline, mut lang, mut site, mut date) = (
         Agreement::default(),
         Agreement::default(),
@@ -163,6 +164,12 @@ fn main() {
             ours.as_deref(),
             byline_words(e_byline.as_deref()) == byline_words(ours.as_deref()),
         );
+        byline_names.add(
+            &name,
+            e_byline.as_deref(),
+            ours.as_deref(),
+            name_words(e_byline.as_deref()) == name_words(ours.as_deref()),
+        );
 
         let e_lang = expected("lang");
         lang.add(
@@ -207,6 +214,7 @@ fn main() {
         title.line("title"),
         title_unsuffixed.line("title*"),
         byline.line("byline"),
+        byline_names.line("byline*"),
         lang.line("lang"),
         site.line("siteName"),
         date.line("publishedTime"),
@@ -301,6 +309,76 @@ fn fold(s: Option<&str>) -> Option<String> {
         .join(" ")
         .to_lowercase();
     (!s.is_empty()).then_some(s)
+}
+
+/// The names of a byline: its words without joiners in the languages of the set ("By",
+/// "and", "Par", "avec", "et"...) and without dates and times, which Readability's bylines
+/// often carry ("By Nathan Willis March 25, 2015") and are not a name.
+fn name_words(s: Option<&str>) -> Option<Vec<String>> {
+    const NOT_NAMES: &[&str] = &[
+        "by",
+        "and",
+        "with",
+        "posted",
+        "written",
+        "par",
+        "avec",
+        "et",
+        "von",
+        "und",
+        "am",
+        "pm",
+        "at",
+        "updated",
+        "published",
+        "last",
+    ];
+    const DATE_WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+    ];
+    let words: Vec<String> = byline_words(s)?
+        .into_iter()
+        .filter(|w| !NOT_NAMES.contains(&w.as_str()) && !DATE_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    (!words.is_empty()).then_some(words)
 }
 
 /// The words of a byline, without "by" and joiners, so "By A and B" equals "A, B".

@@ -48,32 +48,62 @@ const BOILERPLATE: &str = "script, style, noscript, template, iframe, svg, nav, 
     [class*=cookie], [id*=cookie], [class*=share], [class*=social], [class*=newsletter], \
     [class*=related], [class*=promo], [class*=advert], [class*=comment], [id*=comment], [class*=menu], [class*=breadcrumb]";
 
+/// The article found in a page: its text, and the byline Readability read beside it.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub text: String,
+    pub byline: Option<String>,
+}
+
 /// The article text of a parsed page. `html` is the page it was parsed from, used again
 /// only when the content choice fails.
-pub fn article_text(doc: Document, html: &str, url: Option<&str>) -> String {
+pub fn article_text(doc: Document, html: &str, url: Option<&str>) -> Content {
     // Readability keeps small pages whole; these are never article text on any page.
     doc.select(NEVER_ARTICLE).remove();
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let chosen = Readability::with_document(doc, url, Some(Config::default()))
-        .or_else(|_| Readability::with_document(Document::from(html), None, None))
-        .ok()
-        .and_then(|mut r| r.parse().ok())
-        .map(|article| render(&focus_on_paragraphs(&article.content)))
-        .filter(|text| !text.is_empty());
-    chosen.unwrap_or_else(|| whole_page_text(html))
+    let choose = |doc: Document| {
+        Readability::with_document(doc, url, Some(Config::default()))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+            .map(|article| Content {
+                text: render(&focus_on_paragraphs(&article.content)),
+                byline: article.byline,
+            })
+            .filter(|content| !content.text.is_empty())
+    };
+    // Some pages wrap the whole story in a form or hang its paragraphs under a nav-like
+    // element; with those removed Readability finds nothing, so it gets the page as saved.
+    choose(doc)
+        .or_else(|| choose(Document::from(html)))
+        .unwrap_or_else(|| Content {
+            text: whole_page_text(html),
+            byline: None,
+        })
 }
 
 /// Narrows a chosen content block to the smallest element holding nearly all of its
 /// paragraphs, when that drops a good share of other text. Readability keeps whole tables
 /// on old table-layout pages; this cuts their menus, sidebars and comment cells.
+/// Images (whose alt text is often a file name) and the TeX source beside MathML go too:
+/// neither is text a reader sees.
 fn focus_on_paragraphs(html: &str) -> String {
     const SHARE_OF_PARAGRAPHS: f64 = 0.9;
     const MAX_SHARE_KEPT: f64 = 0.85;
     let doc = Document::from(html);
+    let unseen = doc.select("img, picture, annotation");
+    let changed = unseen.exists();
+    unseen.remove();
+    let whole = || {
+        if changed {
+            doc.html().to_string()
+        } else {
+            html.to_string()
+        }
+    };
     let paragraphs = doc.select("p");
     let paragraphs = paragraphs.nodes();
     if paragraphs.len() < 3 {
-        return html.to_string();
+        return whole();
     }
     let mut under: std::collections::HashMap<dom_query::NodeId, usize> =
         std::collections::HashMap::new();
@@ -88,7 +118,7 @@ fn focus_on_paragraphs(html: &str) -> String {
     let root = doc.select("body");
     let root_len = text_len(&root.text());
     if total_p < 200 || root_len == 0 {
-        return html.to_string();
+        return whole();
     }
     let best = doc
         .select("body *")
@@ -105,7 +135,7 @@ fn focus_on_paragraphs(html: &str) -> String {
         Some((len, node)) if (len as f64) < MAX_SHARE_KEPT * root_len as f64 => {
             node.html().to_string()
         }
-        _ => html.to_string(),
+        _ => whole(),
     }
 }
 
@@ -193,7 +223,7 @@ mod tests {
 
     #[test]
     fn keeps_article_drops_boilerplate() {
-        let text = article_text(Document::from(PAGE), PAGE, None);
+        let text = article_text(Document::from(PAGE), PAGE, None).text;
         assert!(
             text.contains("Heavy rains swelled the Rimac river"),
             "{text}"
@@ -215,15 +245,40 @@ mod tests {
     }
 
     #[test]
+    fn story_inside_a_page_wide_form_is_found() {
+        // ASP.NET pages wrap the whole body in one <form>; the story must not go with it.
+        let page = PAGE
+            .replace("<body>", "<body><form id=\"aspnetForm\" method=\"post\">")
+            .replace("</body>", "</form></body>");
+        let text = article_text(Document::from(page.as_str()), &page, None).text;
+        assert!(text.contains("Heavy rains swelled"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn image_alt_text_and_tex_source_are_not_text() {
+        let page = PAGE.replace(
+            "<div class=\"share\">",
+            "<img src=\"a.jpg\" alt=\"DSC_0042.JPG\"><math><semantics><mi>x</mi>\
+             <annotation encoding=\"application/x-tex\">\\displaystyle x</annotation>\
+             </semantics></math><div class=\"share\">",
+        );
+        let text = article_text(Document::from(page.as_str()), &page, None).text;
+        assert!(text.contains("Heavy rains swelled"), "{text}");
+        assert!(!text.contains("DSC_0042"), "{text}");
+        assert!(!text.contains("displaystyle"), "{text}");
+    }
+
+    #[test]
     fn paragraphs_stay_apart() {
-        let text = article_text(Document::from(PAGE), PAGE, None);
+        let text = article_text(Document::from(PAGE), PAGE, None).text;
         assert!(text.contains("leave.\n\n"), "{text}");
     }
 
     #[test]
     fn short_page_falls_back_to_whole_page() {
         let page = "<html><body><nav>Menu</nav><p>Only one short line here.</p></body></html>";
-        let text = article_text(Document::from(page), page, None);
+        let text = article_text(Document::from(page), page, None).text;
         assert_eq!(text, "Only one short line here.");
     }
 

@@ -15,7 +15,10 @@ use super::dates::{date_from_url, parse_date};
 pub struct PageMeta {
     pub title: Option<String>,
     pub published: Option<DateTime<FixedOffset>>,
+    /// Authors from structured metadata (JSON-LD, `article:author`, meta names).
     pub authors: Vec<String>,
+    /// Authors from a byline element on the page, read when the metadata names none.
+    pub visible_authors: Vec<String>,
     pub site: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
@@ -133,9 +136,11 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
             }
         }
     }
-    if authors.is_empty() {
-        authors = visible_byline(doc);
-    }
+    let visible_authors = if authors.is_empty() {
+        visible_byline(doc)
+    } else {
+        Vec::new()
+    };
 
     let lang = first_text(&[
         doc.select("html").attr("lang").map(|s| s.to_string()),
@@ -165,6 +170,7 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         title,
         published,
         authors,
+        visible_authors,
         site,
         url,
         lang,
@@ -260,30 +266,112 @@ pub fn byline_in_text(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Splits a byline into names: drops "By", splits on commas and "and", and cuts off
-/// what follows a name (a role, a date, a pipe).
+/// Splits a byline into names: drops "By" (and "Posted by", "Par", "Von"...), splits on
+/// commas and "and" (and "et", "und", "y", "и"), takes "(with X)" as more authors, and cuts
+/// off what follows a name (a role, a date, a pipe).
 pub fn split_authors(raw: &str) -> Vec<String> {
     let mut s = clean_space(raw);
-    for cut in [" | ", " - ", " — ", "Updated", "Published", "\u{2022}"] {
+    for cut in [
+        " | ",
+        " - ",
+        " — ",
+        "Last updated",
+        "Last Updated",
+        "Updated",
+        "Published",
+        "\u{2022}",
+    ] {
         if let Some(pos) = s.find(cut) {
             s.truncate(pos);
         }
     }
-    let has_by = s
-        .get(..3)
-        .is_some_and(|p| p.eq_ignore_ascii_case("by ") || p.eq_ignore_ascii_case("by:"));
-    let s = if has_by { &s[3..] } else { &s[..] };
-    s.split(',')
+    if let Some(pos) = date_start(&s) {
+        s.truncate(pos);
+    }
+    // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the others are authors too;
+    // other brackets ("Richard (R.J.) Eskow") are part of a name.
+    let with_others = ["(with ", "(avec ", "(mit ", "(con "]
+        .iter()
+        .any(|w| s.to_lowercase().contains(w));
+    let s = if with_others {
+        s.replace(['(', ')'], ",")
+    } else {
+        s
+    };
+    let mut rest = s.trim();
+    for prefix in [
+        "posted by ",
+        "written by ",
+        "by: ",
+        "by ",
+        "par ",
+        "von ",
+        "por ",
+        "door ",
+    ] {
+        if rest
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        {
+            rest = &rest[prefix.len()..];
+            break;
+        }
+    }
+    rest.split(',')
         .flat_map(|part| part.split(" and "))
         .flat_map(|part| part.split(" & "))
-        .map(|n| n.trim().trim_end_matches('.').trim().to_string())
+        .flat_map(|part| part.split(" et "))
+        .flat_map(|part| part.split(" und "))
+        .flat_map(|part| part.split(" y "))
+        .flat_map(|part| part.split(" и "))
+        .map(|n| {
+            let n = n.trim();
+            let n = ["with ", "avec ", "mit ", "con "]
+                .iter()
+                .find_map(|w| n.strip_prefix(w))
+                .unwrap_or(n);
+            n.trim().trim_end_matches('.').trim().to_string()
+        })
         .filter(|n| {
             !n.is_empty()
                 && n.chars().count() <= 60
                 && n.split_whitespace().count() <= 5
                 && n.chars().next().is_some_and(char::is_alphabetic)
+                && date_start(n) != Some(0)
         })
         .collect()
+}
+
+/// Where a date starts in a byline ("Nathan Willis March 25, 2015", "Joe Wee Monday,
+/// February 29"): a weekday, or a month name followed by a day number.
+fn date_start(s: &str) -> Option<usize> {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    words.iter().enumerate().find_map(|(i, (at, w))| {
+        let word = w.trim_end_matches([',', '.']).to_lowercase();
+        let weekday = WEEKDAYS
+            .iter()
+            .any(|d| word == *d || (word.len() == 3 && d.starts_with(&word)));
+        let month = MONTHS.iter().any(|m| word.starts_with(m))
+            && words
+                .get(i + 1)
+                .is_some_and(|(_, next)| next.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        (weekday || month).then_some(*at)
+    })
 }
 
 /// Removes a site suffix or prefix such as " - RFE/RL" or "Herald | ": the part after the
@@ -405,6 +493,8 @@ impl JsonLd {
     /// `<title>` (some sites put a summary in `headline`, others their own name in `name`).
     fn headline_like(&self, html_title: &str) -> Option<String> {
         match (&self.headline, &self.name) {
+            // A `name` that is the publisher's is the site, not the story.
+            (Some(h), Some(n)) if self.publisher.as_ref() == Some(n) => Some(h.clone()),
             (Some(h), Some(n)) if h != n => {
                 if similarity(n, html_title) > similarity(h, html_title) {
                     Some(n.clone())
@@ -574,7 +664,8 @@ mod tests {
             <time datetime="2020-11-11">Nov 11</time></body></html>"#,
         );
         assert_eq!(m.title.as_deref(), Some("Typhoon nears Manila"));
-        assert_eq!(m.authors, ["Maria Santos", "Jose Cruz"]);
+        assert!(m.authors.is_empty());
+        assert_eq!(m.visible_authors, ["Maria Santos", "Jose Cruz"]);
         assert_eq!(
             m.published.unwrap().to_rfc3339(),
             "2020-11-11T00:00:00+00:00"
@@ -626,6 +717,28 @@ mod tests {
             ["Jane Doe", "John Smith", "Ann Lee"]
         );
         assert_eq!(split_authors("by Kim Park | Staff writer"), ["Kim Park"]);
+        assert_eq!(
+            split_authors("By Nathan Willis\n  March 25, 2015"),
+            ["Nathan Willis"]
+        );
+        assert_eq!(split_authors("Joe Wee Monday, February 29"), ["Joe Wee"]);
+        assert!(split_authors("Sunday, Feb 1, 2015").is_empty());
+        assert!(split_authors("Last Updated: January 7, 2025").is_empty());
+        assert_eq!(
+            split_authors("Posted by Android Developers"),
+            ["Android Developers"]
+        );
+        assert_eq!(
+            split_authors("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        assert_eq!(split_authors("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        assert_eq!(
+            split_authors("Richard (R.J.) Eskow"),
+            ["Richard (R.J.) Eskow"]
+        );
+        // A month name that is a name stays: no day number follows it.
+        assert_eq!(split_authors("By April Ryan"), ["April Ryan"]);
         assert!(split_authors("").is_empty());
     }
 
@@ -647,5 +760,15 @@ mod tests {
             {"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}</script>"#,
         );
         assert_eq!(m.title.as_deref(), Some("New Zealand"));
+    }
+
+    #[test]
+    fn json_ld_name_of_the_publisher_is_not_the_headline() {
+        let m = meta_of(
+            r#"<title>Aktuálně.cz - zprávy</title><script type="application/ld+json">
+            {"@type":"NewsArticle","name":"Aktuálně.cz","headline":"West Ham hrozí gigantům",
+             "publisher":{"@type":"Organization","name":"Aktuálně.cz"}}</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("West Ham hrozí gigantům"));
     }
 }

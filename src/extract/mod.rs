@@ -94,16 +94,24 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
     let html = depth::limit_depth(&html);
     let doc = Document::from(html.as_ref());
     let meta = meta::read_meta(&doc, rel);
-    let text = content::article_text(doc, &html, meta.url.as_deref());
+    let content::Content { text, byline } = content::article_text(doc, &html, meta.url.as_deref());
     if text.trim().is_empty() && meta.title.is_none() {
         return Err(SkipReason::NoText);
     }
     let lang = meta.lang.clone().or_else(|| detect_language(&text));
-    let authors = if meta.authors.is_empty() {
-        meta::byline_in_text(&text)
-    } else {
-        meta.authors
-    };
+    // Structured metadata first, then the byline Readability found beside the text, then
+    // a byline element, then a "By ..." line of the text.
+    let authors = [
+        meta.authors,
+        byline
+            .as_deref()
+            .map(meta::split_authors)
+            .unwrap_or_default(),
+        meta.visible_authors,
+    ]
+    .into_iter()
+    .find(|names| !names.is_empty())
+    .unwrap_or_else(|| meta::byline_in_text(&text));
     let mut article = Article {
         path: rel.to_string(),
         title: meta.title.unwrap_or_default(),
