@@ -2,6 +2,7 @@
 //!
 //! This module only finds files; it never reads or parses them.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -9,13 +10,24 @@ use walkdir::WalkDir;
 /// File name endings that hold saved pages (compared without regard to case).
 pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
 
-/// A page found in the corpus.
+/// A page found in the corpus. A run holds one per page, so it is kept small: the id
+/// only, and the full path just when the id cannot give it back.
 #[derive(Debug, Clone)]
 pub struct PageFile {
-    /// Where to read it.
-    pub path: PathBuf,
     /// Its id: the path relative to the corpus root, `/`-separated.
-    pub rel: String,
+    pub rel: Box<str>,
+    /// Where to read it, when that is not `root/rel` (a name that is not UTF-8).
+    unusual_path: Option<Box<Path>>,
+}
+
+impl PageFile {
+    /// Where to read the page, given the root it was walked from.
+    pub fn path(&self, root: &Path) -> Cow<'_, Path> {
+        match &self.unusual_path {
+            Some(path) => Cow::Borrowed(path),
+            None => Cow::Owned(root.join(&*self.rel)),
+        }
+    }
 }
 
 /// Something under the corpus root that could not be walked (a symlink loop, a folder
@@ -71,9 +83,12 @@ pub fn walk(
         })
         .filter_map(move |entry| match entry {
             Ok(entry) if entry.file_type().is_file() && is_page(entry.path()) => {
+                let rel = relative_id(&root_owned, entry.path());
+                let unusual_path = (root_owned.join(&rel) != entry.path())
+                    .then(|| entry.into_path().into_boxed_path());
                 Some(Ok(PageFile {
-                    rel: relative_id(&root_owned, entry.path()),
-                    path: entry.into_path(),
+                    rel: rel.into_boxed_str(),
+                    unusual_path,
                 }))
             }
             Ok(_) => None,
@@ -128,7 +143,7 @@ mod tests {
             std::fs::write(path, "<p>x</p>").unwrap();
         }
         let found: Vec<String> = walk(root, &[root.join("index")])
-            .map(|r| r.unwrap().rel)
+            .map(|r| r.unwrap().rel.to_string())
             .collect();
         assert_eq!(found, ["a.html", "sub/b.htm"]);
     }

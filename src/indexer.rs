@@ -197,6 +197,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     // Sorted by id to tell removed pages by binary search, without a second set of ids.
     pages.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     let pages_ref = &pages;
+    let root = corpus_root.as_path();
 
     let fields = store.fields;
     let max = opts.max_page_bytes;
@@ -207,14 +208,15 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
             pages_ref.par_iter().for_each_with(tx, |tx, page| {
-                let (bytes, work) = look_at(page, known_ref.get(&page.rel), max);
+                let path = page.path(root);
+                let (bytes, work) = look_at(&path, &page.rel, known_ref.get(&*page.rel), max);
                 // The receiver only stops early when the run failed; nothing to do then.
                 let _ = tx.send((page.clone(), bytes, work));
             });
         });
         for (page, bytes, work) in rx {
             report.bytes_read += bytes;
-            let was_known = known.contains_key(&page.rel);
+            let was_known = known.contains_key(&*page.rel);
             match work {
                 Work::Unchanged => report.unchanged += 1,
                 Work::Index {
@@ -250,7 +252,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         ""
                     };
                     let skip = Skipped {
-                        path: page.path.display().to_string(),
+                        path: page.path(&corpus_root).display().to_string(),
                         label: reason.label(),
                         reason: format!("{reason}{kept}"),
                     };
@@ -276,7 +278,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
         let seen = pages
-            .binary_search_by(|p| p.rel.as_str().cmp(rel.as_str()))
+            .binary_search_by(|p| (*p.rel).cmp(rel.as_str()))
             .is_ok();
         if !seen && !under_unreadable {
             writer.delete_term(Term::from_field_text(fields.path, rel));
@@ -319,8 +321,8 @@ fn commit(
 
 /// Decides what to do with one page: nothing when its size and time are as indexed or its
 /// bytes hash the same, else extract it. Returns the bytes read with the decision.
-fn look_at(page: &PageFile, known: Option<&Fingerprint>, max: u64) -> (u64, Work) {
-    let meta = match std::fs::metadata(&page.path) {
+fn look_at(path: &Path, rel: &str, known: Option<&Fingerprint>, max: u64) -> (u64, Work) {
+    let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (0, Work::Vanished),
         Err(e) => return (0, Work::Skip(SkipReason::Unreadable(e.to_string()))),
@@ -332,9 +334,9 @@ fn look_at(page: &PageFile, known: Option<&Fingerprint>, max: u64) -> (u64, Work
     {
         return (0, Work::Unchanged);
     }
-    let bytes = match extract::read_limited(&page.path, max) {
+    let bytes = match extract::read_limited(path, max) {
         Ok(bytes) => bytes,
-        Err(SkipReason::Unreadable(_)) if !page.path.exists() => return (0, Work::Vanished),
+        Err(SkipReason::Unreadable(_)) if !path.exists() => return (0, Work::Vanished),
         Err(reason) => return (0, Work::Skip(reason)),
     };
     let print = Fingerprint {
@@ -344,7 +346,7 @@ fn look_at(page: &PageFile, known: Option<&Fingerprint>, max: u64) -> (u64, Work
     };
     let read = bytes.len() as u64;
     let same_content = known.is_some_and(|k| k.hash == print.hash);
-    match extract::extract_bytes(&bytes, &page.rel) {
+    match extract::extract_bytes(&bytes, rel) {
         Ok(article) => (
             read,
             Work::Index {
