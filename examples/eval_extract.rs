@@ -311,21 +311,13 @@ fn fold(s: Option<&str>) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// The names of a byline: its words without joiners in the languages of the set ("By",
-/// "and", "Par", "avec", "et"...) and without dates and times, which Readability's bylines
-/// often carry ("By Nathan Willis March 25, 2015") and are not a name.
+/// The names of a byline: its [`byline_words`] without dates, times and "Posted"/"Written",
+/// which Readability's bylines often carry ("By Nathan Willis March 25, 2015") and are not
+/// a name.
 fn name_words(s: Option<&str>) -> Option<Vec<String>> {
     const NOT_NAMES: &[&str] = &[
-        "by",
-        "and",
-        "with",
         "posted",
         "written",
-        "par",
-        "avec",
-        "et",
-        "von",
-        "und",
         "am",
         "pm",
         "at",
@@ -381,13 +373,17 @@ fn name_words(s: Option<&str>) -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
-/// The words of a byline, without "by" and joiners, so "By A and B" equals "A, B".
+/// The words of a byline, without "by" and joiners in the set's languages, so "By A and B"
+/// equals "A, B" and "Par A (avec B et C)" equals "A, B, C".
 fn byline_words(s: Option<&str>) -> Option<Vec<String>> {
+    const JOINERS: &[&str] = &[
+        "by", "and", "with", "par", "et", "avec", "von", "und", "mit", "por", "y", "con",
+    ];
     let mut words: Vec<String> = s?
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| w != "by" && w != "and")
+        .filter(|w| !JOINERS.contains(&w.as_str()))
         .collect();
     words.sort();
     words.dedup();
