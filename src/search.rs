@@ -217,6 +217,8 @@ pub struct PlaceCount {
 pub struct Searcher {
     store: Store,
     reader: IndexReader,
+    /// When [`Searcher::refresh`] last looked for new commits.
+    refreshed: std::sync::Mutex<std::time::Instant>,
 }
 
 impl Searcher {
@@ -229,7 +231,28 @@ impl Searcher {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| Error::index(path, e))?;
-        Ok(Searcher { store, reader })
+        Ok(Searcher {
+            store,
+            reader,
+            refreshed: std::sync::Mutex::new(std::time::Instant::now()),
+        })
+    }
+
+    /// Picks up what index runs committed since the index was opened, looking at most once
+    /// a second: a long-running server calls it before each request, so a `dateline index`
+    /// run next to it shows without a restart.
+    pub fn refresh(&self) -> Result<()> {
+        let mut last = self
+            .refreshed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.elapsed() < std::time::Duration::from_secs(1) {
+            return Ok(());
+        }
+        *last = std::time::Instant::now();
+        self.reader
+            .reload()
+            .map_err(|e| Error::index(&self.store.path, e))
     }
 
     /// The corpus folder the index was built from.

@@ -407,18 +407,21 @@ where
     T: Send + 'static,
     F: FnOnce(&Searcher) -> Result<T, ApiError> + Send + 'static,
 {
-    tokio::task::spawn_blocking(move || work(&searcher))
-        .await
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                if e.is_panic() {
-                    "internal error: the search failed unexpectedly".into()
-                } else {
-                    "internal error: the search was cancelled".into()
-                },
-            )
-        })?
+    tokio::task::spawn_blocking(move || {
+        searcher.refresh()?;
+        work(&searcher)
+    })
+    .await
+    .map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            if e.is_panic() {
+                "internal error: the search failed unexpectedly".into()
+            } else {
+                "internal error: the search was cancelled".into()
+            },
+        )
+    })?
 }
 
 /// `GET /api/search`: the JSON of `dateline query --format json`, plus `notes`.

@@ -590,3 +590,45 @@ every mooring before the first boats were allowed out of the harbour again.</p>
         }
     }
 }
+
+#[test]
+fn a_running_server_sees_what_a_new_index_run_added() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    let index = tempfile::tempdir().expect("temp dir");
+    let source = common::corpus_dir();
+    let copy = |rel: &str| {
+        let to = corpus.path().join(rel.replace('/', "_"));
+        std::fs::copy(source.join(rel), to).expect("copy a corpus page");
+    };
+    let index_run = || {
+        dateline()
+            .arg("index")
+            .arg(corpus.path())
+            .arg("--index")
+            .arg(index.path())
+            .arg("--quiet")
+            .assert()
+            .success();
+    };
+    copy("wire/almaty-shopkeepers-count-losses.html");
+    index_run();
+    let server = Server::start(index.path());
+    assert_eq!(server.json("/api/search?q=Zhalpaqtal")["total"], 0);
+
+    copy("rferl/kazakhstan-oral-protester-will-not-stop.html");
+    index_run();
+    // The server looks for new commits at most once a second.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let body = server.json("/api/search?q=Zhalpaqtal");
+        if body["total"] == 1 {
+            assert_eq!(
+                body["hits"][0]["id"],
+                "rferl_kazakhstan-oral-protester-will-not-stop.html"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "new page not seen: {body}");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
