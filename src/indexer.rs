@@ -169,6 +169,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
 
     let known = if opts.rebuild {
         writer.delete_all_documents().map_err(index_err)?;
+        store.info.stemmers = Some(Default::default());
         HashMap::new()
     } else {
         indexed_pages(&store)?
@@ -233,6 +234,11 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         }
                     } else {
                         report.added += 1;
+                    }
+                    let stemmer =
+                        analysis::stemmer_for(article.lang_code().as_deref(), &article.text);
+                    if let (Some(code), Some(codes)) = (stemmer, store.info.stemmers.as_mut()) {
+                        codes.insert(code.to_string());
                     }
                     writer
                         .add_document(to_document(&fields, *article, print))
@@ -313,8 +319,8 @@ fn commit(
     corpus_root: &Path,
     report: &mut IndexReport,
 ) -> Result<()> {
-    writer.commit().map_err(|e| Error::index(&store.path, e))?;
     store.write_info(corpus_root)?;
+    writer.commit().map_err(|e| Error::index(&store.path, e))?;
     report.commits += 1;
     Ok(())
 }

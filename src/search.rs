@@ -219,6 +219,8 @@ pub struct Searcher {
     reader: IndexReader,
     /// When [`Searcher::refresh`] last looked for new commits.
     refreshed: std::sync::Mutex<std::time::Instant>,
+    /// The stemmers the index was written with (see [`crate::store::IndexInfo`]).
+    stemmers: std::sync::RwLock<Option<std::collections::BTreeSet<String>>>,
 }
 
 impl Searcher {
@@ -231,10 +233,12 @@ impl Searcher {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| Error::index(path, e))?;
+        let stemmers = std::sync::RwLock::new(store.info.stemmers.clone());
         Ok(Searcher {
             store,
             reader,
             refreshed: std::sync::Mutex::new(std::time::Instant::now()),
+            stemmers,
         })
     }
 
@@ -250,6 +254,12 @@ impl Searcher {
             return Ok(());
         }
         *last = std::time::Instant::now();
+        // The record of stemmers is written before each commit: read it first.
+        let info = crate::store::read_info(&self.store.path)?;
+        *self
+            .stemmers
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = info.stemmers;
         self.reader
             .reload()
             .map_err(|e| Error::index(&self.store.path, e))
@@ -476,12 +486,14 @@ impl Searcher {
         let plain = parser
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))?;
-        let variants = self.word_variants(plain.as_ref(), !req.exact, req.translit);
-        let widened = (!req.exact).then(|| variants.box_clone());
-        let mut clauses = vec![
-            (Occur::Should, exact.box_clone()),
-            (Occur::Should, variants.box_clone()),
-        ];
+        let mut widenings = 0;
+        let variants = self.word_variants(plain.as_ref(), !req.exact, req.translit, &mut widenings);
+        let widened = (!req.exact && widenings > 0).then(|| variants.box_clone());
+        let mut clauses = vec![(Occur::Should, exact.box_clone())];
+        // A query with nothing to widen (a quoted phrase) would only be run twice.
+        if widenings > 0 {
+            clauses.push((Occur::Should, variants.box_clone()));
+        }
         if let Some(near) = self.proximity(query) {
             clauses.push((Occur::Should, near));
         }
@@ -521,13 +533,23 @@ impl Searcher {
     }
 
     /// The query with each word of the headline or text widened to its other forms.
-    fn word_variants(&self, query: &dyn Query, stem: bool, translit: bool) -> Box<dyn Query> {
+    /// `widenings` counts the words given other forms.
+    fn word_variants(
+        &self,
+        query: &dyn Query,
+        stem: bool,
+        translit: bool,
+        widenings: &mut usize,
+    ) -> Box<dyn Query> {
         let fields = self.store.fields;
         if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
             let clauses = boolean
                 .clauses()
                 .iter()
-                .map(|(occur, q)| (*occur, self.word_variants(q.as_ref(), stem, translit)))
+                .map(|(occur, q)| {
+                    let q = self.word_variants(q.as_ref(), stem, translit, widenings);
+                    (*occur, q)
+                })
                 .collect();
             return Box::new(BooleanQuery::new(clauses));
         }
@@ -552,7 +574,14 @@ impl Searcher {
         };
         // The stemmed fields hold headline and text: widen the body term only, once.
         if stem && field == fields.body {
+            let present = self
+                .stemmers
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             for (i, (code, _)) in STEMMED_LANGUAGES.iter().enumerate() {
+                if present.as_ref().is_some_and(|p| !p.contains(*code)) {
+                    continue;
+                }
                 let stemmed = self.analyze_with(&schema::stem_analyzer(code), word);
                 if !stemmed.is_empty() {
                     alternatives.push(term_query(fields.stemmed[i], &stemmed));
@@ -567,6 +596,9 @@ impl Searcher {
             } else {
                 alternatives.push(term_query(fields.translit, word));
             }
+        }
+        if alternatives.len() > 1 {
+            *widenings += 1;
         }
         Box::new(BooleanQuery::union(alternatives))
     }

@@ -1,6 +1,7 @@
 //! The index folder on disk: creating it, opening it, and the small `dateline.json`
 //! beside tantivy's files that records the format version and the corpus root.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,11 @@ pub struct IndexInfo {
     pub format: u32,
     /// The corpus root the page ids are relative to, as it was when indexed.
     pub corpus: PathBuf,
+    /// The stemmers (language codes) some article was indexed with. Queries look for other
+    /// word forms in these languages' fields only: each field a query names costs a
+    /// lookup in every segment. `None` (an index written before this was kept): all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stemmers: Option<BTreeSet<String>>,
 }
 
 /// An opened index with its field handles.
@@ -71,6 +77,7 @@ impl Store {
         let info = IndexInfo {
             format: FORMAT_VERSION,
             corpus: corpus.to_path_buf(),
+            stemmers: Some(BTreeSet::new()),
         };
         Ok(Store {
             index,
@@ -80,12 +87,11 @@ impl Store {
         })
     }
 
-    /// Records the format and corpus root; written after each successful commit.
+    /// Records the format, corpus root and stemmers; written before each commit, so that
+    /// what it says of the stemmers is never less than what the index holds.
     pub fn write_info(&mut self, corpus: &Path) -> Result<()> {
-        self.info = IndexInfo {
-            format: FORMAT_VERSION,
-            corpus: corpus.to_path_buf(),
-        };
+        self.info.format = FORMAT_VERSION;
+        self.info.corpus = corpus.to_path_buf();
         let json = serde_json::to_string_pretty(&self.info).unwrap_or_default();
         let tmp = self.path.join(format!("{INFO_FILE}.tmp"));
         std::fs::write(&tmp, json).map_err(|e| Error::io(&tmp, e))?;
@@ -93,7 +99,7 @@ impl Store {
     }
 }
 
-fn read_info(path: &Path) -> Result<IndexInfo> {
+pub(crate) fn read_info(path: &Path) -> Result<IndexInfo> {
     let file = path.join(INFO_FILE);
     let text =
         std::fs::read_to_string(&file).map_err(|_| version_error(path, "none recorded".into()))?;

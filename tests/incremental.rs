@@ -178,9 +178,16 @@ fn a_killed_run_leaves_a_usable_index_that_the_next_run_completes() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Wait for the first commit (dateline.json is written after each), then kill -9.
+    // Wait for the first commit (tantivy's meta.json then lists a segment), then kill -9.
     let started = Instant::now();
-    while !index_dir.path().join("dateline.json").exists() {
+    let committed_segments = || {
+        std::fs::read_to_string(index_dir.path().join("meta.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|meta| meta["segments"].as_array().map(Vec::len))
+            .unwrap_or(0)
+    };
+    while committed_segments() == 0 {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "no commit within a minute"
