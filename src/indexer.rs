@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -17,7 +18,7 @@ use tantivy::{
 
 use crate::analysis;
 use crate::article::Article;
-use crate::corpus::{self, PageFile};
+use crate::corpus::{self, PageFile, WalkProblem};
 use crate::error::{Error, Result};
 use crate::extract::{self, SkipReason};
 use crate::schema::Fields;
@@ -105,7 +106,11 @@ impl IndexReport {
 
 /// Receives progress of an index run (a progress bar, or nothing).
 pub trait Progress: Sync {
-    /// The walk is done: `total` pages will be looked at.
+    /// Whether to count the pages before the run (a walk of its own) for [`Progress::start`].
+    fn wants_total(&self) -> bool {
+        false
+    }
+    /// `total` pages will be looked at.
     fn start(&self, _total: u64) {}
     /// One page was looked at (indexed, unchanged or skipped).
     fn advance(&self, _bytes: u64) {}
@@ -176,48 +181,63 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     };
 
     let mut report = IndexReport::default();
-    let mut pages = Vec::new();
     // Folders that could not be read: their pages are kept, not taken for removed.
     let mut unreadable_prefixes = Vec::new();
-    for item in corpus::walk(&corpus_root, std::slice::from_ref(&opts.index)) {
-        match item {
-            Ok(page) => pages.push(page),
-            Err(problem) => {
-                unreadable_prefixes.push(corpus::relative_id(&corpus_root, &problem.path));
-                let skip = Skipped {
-                    path: problem.path.display().to_string(),
-                    reason: problem.reason,
-                    label: "unwalkable",
-                };
-                progress.skipped(&skip);
-                report.skipped.push(skip);
-            }
-        }
+    let exclude = std::slice::from_ref(&opts.index);
+    if progress.wants_total() {
+        // A walk that only counts, for the bar; the pages themselves are streamed below.
+        let total = corpus::walk(&corpus_root, exclude)
+            .filter(Result::is_ok)
+            .count();
+        progress.start(total as u64);
     }
-    progress.start(pages.len() as u64);
-    // Sorted by id to tell removed pages by binary search, without a second set of ids.
-    pages.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-    let pages_ref = &pages;
     let root = corpus_root.as_path();
 
     let fields = store.fields;
     let max = opts.max_page_bytes;
     let mut pending = 0usize;
     let mut last_commit = Instant::now();
-    let (tx, rx) = mpsc::sync_channel::<(PageFile, u64, Work)>(64);
+    // Pages stream from the walk to the extractors to the writer: a run holds no list of
+    // the corpus, so its memory does not grow with the archive (only an incremental run's
+    // fingerprints of the indexed pages do).
+    let (tx, rx) = mpsc::sync_channel::<Result<(PageFile, u64, Work), WalkProblem>>(64);
     let known_ref = &known;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            pages_ref.par_iter().for_each_with(tx, |tx, page| {
-                let path = page.path(root);
-                let (bytes, work) = look_at(&path, &page.rel, known_ref.get(&*page.rel), max);
-                // The receiver only stops early when the run failed; nothing to do then.
-                let _ = tx.send((page.clone(), bytes, work));
-            });
+            corpus::walk(root, exclude)
+                .par_bridge()
+                .for_each_with(tx, |tx, item| {
+                    let message = item.map(|page| {
+                        let path = page.path(root);
+                        let known = known_ref.get(&*page.rel).map(|k| &k.print);
+                        let (bytes, work) = look_at(&path, &page.rel, known, max);
+                        (page, bytes, work)
+                    });
+                    // The receiver only stops early when the run failed; nothing to do then.
+                    let _ = tx.send(message);
+                });
         });
-        for (page, bytes, work) in rx {
+        for message in rx {
+            let (page, bytes, work) = match message {
+                Ok(found) => found,
+                Err(problem) => {
+                    unreadable_prefixes.push(corpus::relative_id(&corpus_root, &problem.path));
+                    let skip = Skipped {
+                        path: problem.path.display().to_string(),
+                        reason: problem.reason,
+                        label: "unwalkable",
+                    };
+                    progress.skipped(&skip);
+                    report.skipped.push(skip);
+                    continue;
+                }
+            };
             report.bytes_read += bytes;
-            let was_known = known.contains_key(&*page.rel);
+            let known_page = known.get(&*page.rel);
+            if let Some(k) = known_page {
+                k.seen.store(true, Ordering::Relaxed);
+            }
+            let was_known = known_page.is_some();
             match work {
                 Work::Unchanged => report.unchanged += 1,
                 Work::Index {
@@ -279,14 +299,11 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         Ok(())
     })?;
 
-    for rel in known.keys() {
+    for (rel, page) in &known {
         let under_unreadable = unreadable_prefixes
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
-        let seen = pages
-            .binary_search_by(|p| (*p.rel).cmp(rel.as_str()))
-            .is_ok();
-        if !seen && !under_unreadable {
+        if !page.seen.load(Ordering::Relaxed) && !under_unreadable {
             writer.delete_term(Term::from_field_text(fields.path, rel));
             report.removed += 1;
         }
@@ -367,7 +384,14 @@ fn look_at(path: &Path, rel: &str, known: Option<&Fingerprint>, max: u64) -> (u6
 
 /// Every page in the index with its fingerprint, read from fast fields (no stored
 /// documents are loaded).
-fn indexed_pages(store: &Store) -> Result<HashMap<String, Fingerprint>> {
+/// A page the index holds, as an incremental run finds it.
+struct IndexedPage {
+    print: Fingerprint,
+    /// Whether the walk found it again (set by the writer thread, read after the walk).
+    seen: AtomicBool,
+}
+
+fn indexed_pages(store: &Store) -> Result<HashMap<String, IndexedPage>> {
     let err = |e| Error::index(&store.path, e);
     let reader = store.index.reader().map_err(err)?;
     let searcher = reader.searcher();
@@ -397,7 +421,13 @@ fn indexed_pages(store: &Store) -> Result<HashMap<String, Fingerprint>> {
                 mtime: mtimes.first(doc).unwrap_or(0),
                 hash: hashes.first(doc).unwrap_or(0),
             };
-            pages.insert(path.clone(), print);
+            pages.insert(
+                path.clone(),
+                IndexedPage {
+                    print,
+                    seen: AtomicBool::new(false),
+                },
+            );
         }
     }
     Ok(pages)

@@ -29,6 +29,10 @@ impl IndexProgress {
 }
 
 impl Progress for IndexProgress {
+    fn wants_total(&self) -> bool {
+        !self.bar.is_hidden()
+    }
+
     fn start(&self, total: u64) {
         self.bar.set_length(total);
     }
