@@ -67,11 +67,11 @@ fn tagging_precision_and_recall_on_the_labelled_set() {
         println!("  {m}");
     }
     assert!(articles >= 36, "only {articles} labelled articles found");
-    // Issue 4 targets precision 0.90; today's tagger reaches 0.75 on this set (it also tags
+    // Issue 4 targets precision 0.90; today's tagger reaches 0.766 on this set (it also tags
     // places a story names in passing, which the labels leave out). These floors catch
     // regressions; raise them as the tagger improves.
-    assert!(precision >= 0.75, "precision {precision:.3}");
-    assert!(recall >= 0.85, "recall {recall:.3}");
+    assert!(precision >= 0.76, "precision {precision:.3}");
+    assert!(recall >= 0.92, "recall {recall:.3}");
 }
 
 #[test]

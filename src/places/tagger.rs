@@ -365,6 +365,42 @@ struct Mention {
     /// Next to a capitalised word that is not a place, or after a title ("Mr", "Senator"):
     /// likely part of a person's or an organisation's name.
     name_like: bool,
+    /// Followed by a word for a region ("Маңғыстау облысында", "Mangystau oblast"): the
+    /// region, not the town of the same name.
+    region_word: bool,
+}
+
+/// Words (and Russian/Kazakh word beginnings) after a name that make it a region's.
+const REGION_WORDS: &[&str] = &[
+    "облыс",
+    "област",
+    "oblast",
+    "oblysy",
+    "region",
+    "province",
+    "provincia",
+    "región",
+    "département",
+    "departamento",
+];
+
+fn is_region_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    REGION_WORDS.iter().any(|w| lower.starts_with(w))
+}
+
+/// "Мангистауской области" (a Russian adjective in a case) as the region's name in the
+/// nominative, "мангистауская область", when the gazetteer knows it.
+fn russian_region_adjective(g: &Gazetteer, adjective: &str, next: &str) -> Option<String> {
+    if !next.to_lowercase().starts_with("област") {
+        return None;
+    }
+    let lower = adjective.to_lowercase();
+    let stem = ["ской", "ская", "скую", "ском"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))?;
+    let key = normalize_name(&format!("{stem}ская область"));
+    g.contains_normalized(&key).then_some(key)
 }
 
 /// Bytes of text from the dateline (or the start) that count as the lede.
@@ -377,6 +413,7 @@ struct NameStats {
     after_preposition: bool,
     prominent: bool,
     only_name_like: bool,
+    region_word: bool,
 }
 
 /// The places an article is about, dateline first, then by number of mentions: the
@@ -410,6 +447,7 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
         e.after_preposition |= m.preposition_before;
         e.prominent |= m.prominent;
         e.only_name_like &= m.name_like;
+        e.region_word |= m.region_word;
     }
 
     // The countries the article plainly names (and the dateline's) decide ambiguous names.
@@ -451,7 +489,7 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
     for key in keys {
         let st = &stats[*key];
         let candidates = g.lookup_normalized(key);
-        let Some(pick) = choose(key, &candidates, &context, dateline) else {
+        let Some(pick) = choose(key, &candidates, &context, dateline, st.region_word) else {
             continue;
         };
         let is_dateline = dateline.is_some_and(|d| d.index == pick.index);
@@ -521,9 +559,13 @@ fn choose(
     candidates: &[Entry],
     context: &HashSet<&str>,
     dateline: Option<Entry>,
+    region_word: bool,
 ) -> Option<Entry> {
     let score = |e: &Entry| {
         let mut s = 1.5 * (f64::from(e.population) + 10.0).log10();
+        if region_word && e.kind == PlaceKind::Region {
+            s += 20.0;
+        }
         s += match e.kind {
             PlaceKind::Country => 8.0,
             PlaceKind::Region => 3.0,
@@ -615,6 +657,29 @@ fn find_mentions(g: &Gazetteer, text: &str, prominent: std::ops::Range<usize>) -
             i += 1;
             continue;
         }
+        // "Западно-Казахстанской области": a hyphenated Russian region adjective.
+        if let (Some(second), Some(next)) = (words.get(i + 1), words.get(i + 2)) {
+            let first = &words[i];
+            let compound = &text[first.0..second.0 + second.1.len()];
+            let hyphenated = text[first.0 + first.1.len()..second.0] == *"-";
+            if let Some(key) = hyphenated
+                .then(|| russian_region_adjective(g, compound, next.1))
+                .flatten()
+            {
+                let before = i.checked_sub(1).map(|p| words[p].1.to_lowercase());
+                mentions.push(Mention {
+                    key,
+                    preposition_before: before
+                        .as_deref()
+                        .is_some_and(|w| PREPOSITIONS.contains(&w)),
+                    prominent: prominent.contains(&first.0),
+                    name_like: false,
+                    region_word: true,
+                });
+                i += 3;
+                continue;
+            }
+        }
         let mut matched = 0;
         for n in (1..=MAX_NAME_WORDS.min(words.len() - i)).rev() {
             let (first, last) = (&words[i], &words[i + n - 1]);
@@ -622,22 +687,41 @@ fn find_mentions(g: &Gazetteer, text: &str, prominent: std::ops::Range<usize>) -
                 continue;
             }
             let mut key = normalize_name(&text[first.0..last.0 + last.1.len()]);
+            let after = words.get(i + n);
+            let mut region_word = after.is_some_and(|a| is_region_word(a.1));
             if n == 1 && !g.contains_normalized(&key) {
-                key = inflection_stem(g, &key).unwrap_or(key);
+                if let Some(region) = after.and_then(|a| russian_region_adjective(g, first.1, a.1))
+                {
+                    key = region;
+                    region_word = true;
+                } else {
+                    key = inflection_stem(g, &key).unwrap_or(key);
+                }
             }
             if NEVER.contains(&key.as_str()) || !g.contains_normalized(&key) {
                 continue;
             }
             let before = i.checked_sub(1).map(|p| &words[p]);
-            let after = words.get(i + n);
             let before_lower = before.map(|w| w.1.to_lowercase());
-            let neighbour_is_name = |w: Option<&(usize, &str)>, gap_ok: bool| {
-                w.is_some_and(|w| {
-                    let lower = w.1.to_lowercase();
+            // A capitalised neighbour that is itself a place, in any case form ("в
+            // Жанаозене Мангистауской области"), does not make this a person's name.
+            let is_place = |at: usize| {
+                let word = words[at].1;
+                let key = normalize_name(word);
+                g.contains_normalized(&key)
+                    || inflection_stem(g, &key).is_some()
+                    || words
+                        .get(at + 1)
+                        .is_some_and(|next| russian_region_adjective(g, word, next.1).is_some())
+            };
+            let neighbour_is_name = |at: Option<usize>, gap_ok: bool| {
+                at.is_some_and(|at| {
+                    let w = words[at].1;
+                    let lower = w.to_lowercase();
                     gap_ok
-                        && is_capitalised(w.1)
+                        && is_capitalised(w)
                         && !PLACE_WORDS.contains(&lower.as_str())
-                        && !g.contains_normalized(&normalize_name(w.1))
+                        && !is_place(at)
                 })
             };
             let before_joined = before.is_some_and(|b| joined_by_space(text, &[*b, *first]));
@@ -650,8 +734,10 @@ fn find_mentions(g: &Gazetteer, text: &str, prominent: std::ops::Range<usize>) -
                     .is_some_and(|w| PREPOSITIONS.contains(&w)),
                 prominent: prominent.contains(&first.0),
                 name_like: titled
-                    || (neighbour_is_name(before, before_joined) && !sentence_start(text, first.0))
-                    || neighbour_is_name(after, after_joined),
+                    || (neighbour_is_name(i.checked_sub(1), before_joined)
+                        && !sentence_start(text, first.0))
+                    || neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), after_joined),
+                region_word,
             });
             matched = n;
             break;
@@ -818,6 +904,25 @@ mod tests {
             Some(("Tbilisi", Some("Georgia"))),
         );
         assert!(ge.iter().any(|p| p.0 == "Georgia" && p.1 == "GE"), "{ge:?}");
+    }
+
+    #[test]
+    fn a_word_for_region_picks_the_region() {
+        let t = tag(
+            "В Уральске задержаны",
+            "УРАЛЬСК — Протесты начались 2 января в Жанаозене Мангистауской области. \
+             Власти Западно-Казахстанской области молчат.",
+            Some(("Уральск", None)),
+        );
+        assert!(t.iter().any(|p| p.0 == "Mangystau Region"), "{t:?}");
+        assert!(t.iter().any(|p| p.0 == "West Kazakhstan Region"), "{t:?}");
+        let t = tag(
+            "Наразылық",
+            "ОРАЛ — Наразылық 2 қаңтарда Маңғыстау облысындағы Жаңаөзен қаласында басталды.",
+            Some(("Орал", None)),
+        );
+        assert!(t.iter().any(|p| p.0 == "Mangystau Region"), "{t:?}");
+        assert!(!t.iter().any(|p| p.0 == "Mangistau"), "{t:?}");
     }
 
     #[test]
