@@ -546,14 +546,7 @@ every mooring before the first boats were allowed out of the harbour again.</p>
 </article></body></html>"#;
     std::fs::write(corpus.path().join("storm.html"), page).unwrap();
     let index = tempfile::tempdir().unwrap();
-    dateline()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(index.path())
-        .arg("--quiet")
-        .assert()
-        .success();
+    common::build_index(corpus.path(), index.path());
     let server = Server::start(index.path());
 
     let found = server.json("/api/search?q=harbour");
@@ -600,16 +593,7 @@ fn a_running_server_sees_what_a_new_index_run_added() {
         let to = corpus.path().join(rel.replace('/', "_"));
         std::fs::copy(source.join(rel), to).expect("copy a corpus page");
     };
-    let index_run = || {
-        dateline()
-            .arg("index")
-            .arg(corpus.path())
-            .arg("--index")
-            .arg(index.path())
-            .arg("--quiet")
-            .assert()
-            .success();
-    };
+    let index_run = || common::build_index(corpus.path(), index.path());
     copy("wire/almaty-shopkeepers-count-losses.html");
     index_run();
     let server = Server::start(index.path());

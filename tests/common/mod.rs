@@ -41,20 +41,25 @@ pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
+/// Runs `dateline index CORPUS --index INDEX --quiet` and expects success.
+pub fn build_index(corpus: &Path, index: &Path) {
+    dateline()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .arg("--quiet")
+        .assert()
+        .success();
+}
+
 /// An index of the bundled corpus, built once per test binary.
 pub fn corpus_index() -> &'static Path {
     static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
     INDEX
         .get_or_init(|| {
             let dir = tempfile::tempdir().expect("temp dir");
-            dateline()
-                .arg("index")
-                .arg(corpus_dir())
-                .arg("--index")
-                .arg(dir.path())
-                .arg("--quiet")
-                .assert()
-                .success();
+            build_index(&corpus_dir(), dir.path());
             dir
         })
         .path()
