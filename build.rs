@@ -93,7 +93,7 @@ fn main() {
     for (i, r) in rows.iter().enumerate() {
         for n in r.names.iter().chain(std::iter::once(&r.name)) {
             let key = normalize::normalize_name(n);
-            if key.is_empty() {
+            if key.is_empty() || is_nickname(n, &r.name) {
                 continue;
             }
             let list = by_name.entry(key).or_default();
@@ -130,4 +130,18 @@ fn main() {
     write("strings.bin", strings.as_bytes());
     write("names.fst", &fst_bytes);
     write("postings.bin", &postings);
+}
+
+/// GeoNames lists nicknames as alternate names ("The Post" for Evergreen, Colorado, "The
+/// Royal City" for Guelph): in news text they are newspapers and phrases, not the place.
+/// "The Gambia" for Gambia and "The Raval" for el Raval stay.
+fn is_nickname(alias: &str, name: &str) -> bool {
+    let Some(rest) = alias.strip_prefix("The ") else {
+        return false;
+    };
+    let (rest, name) = (
+        normalize::normalize_name(rest),
+        normalize::normalize_name(name),
+    );
+    !name.starts_with("the ") && !name.contains(&rest)
 }
