@@ -261,7 +261,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         codes.insert(code.to_string());
                     }
                     writer
-                        .add_document(to_document(&fields, *article, print))
+                        .add_document(to_document(&fields, *article, print, stemmer))
                         .map_err(index_err)?;
                     pending += 1;
                 }
@@ -435,7 +435,14 @@ fn indexed_pages(store: &Store) -> Result<HashMap<String, IndexedPage>> {
 
 /// The tantivy document for an article: searchable fields, the fingerprint of its file and
 /// the metadata as JSON.
-pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) -> TantivyDocument {
+/// The tantivy document of an article; `stemmer` (from [`analysis::stemmer_for`]) picks the
+/// stemmed field its headline and text go to.
+pub fn to_document(
+    fields: &Fields,
+    mut article: Article,
+    print: Fingerprint,
+    stemmer: Option<&str>,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
@@ -461,7 +468,7 @@ pub fn to_document(fields: &Fields, mut article: Article, print: Fingerprint) ->
     if let Some(lang) = &lang {
         doc.add_text(fields.lang, lang);
     }
-    if let Some(stemmed) = fields.stemmed_for(lang.as_deref(), &text) {
+    if let Some(stemmed) = stemmer.and_then(|code| fields.stemmed_field(code)) {
         doc.add_text(stemmed, &article.title);
         doc.add_text(stemmed, &text);
     }

@@ -68,10 +68,9 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// The stemmed-text field an article of this language and text is indexed in, if any
-    /// (see [`crate::analysis::stemmer_for`]).
-    pub fn stemmed_for(&self, lang: Option<&str>, text: &str) -> Option<Field> {
-        let stemmer = crate::analysis::stemmer_for(lang, text)?;
+    /// The stemmed-text field of a stemmer (a code of [`STEMMED_LANGUAGES`]; which one an
+    /// article uses is [`crate::analysis::stemmer_for`]'s decision).
+    pub fn stemmed_field(&self, stemmer: &str) -> Option<Field> {
         let i = STEMMED_LANGUAGES.iter().position(|(c, _)| *c == stemmer)?;
         Some(self.stemmed[i])
     }

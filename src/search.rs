@@ -348,8 +348,7 @@ impl Searcher {
             SnippetGenerator::create(&searcher, &*text_query, fields.title).map_err(err)?;
         title_snippets.set_max_num_chars(10_000);
         // Generators over the stemmed fields, made for the languages of the hits shown.
-        let mut stemmed_snippets: HashMap<Field, (SnippetGenerator, SnippetGenerator)> =
-            HashMap::new();
+        let mut stemmed_snippets: HashMap<Field, SnippetGenerator> = HashMap::new();
 
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address, similar) in addresses {
@@ -362,32 +361,30 @@ impl Searcher {
             let mut title = highlight_whole(&title_snippets, &article.title);
             let mut snippet = body_snippets.snippet(body);
             let stem_field = widened.as_ref().and_then(|widened| {
-                let field = fields.stemmed_for(article.lang_code().as_deref(), body)?;
+                // As the indexer chose it: the stored body is the article's text.
+                let stemmer = analysis::stemmer_for(article.lang_code().as_deref(), body)?;
+                let field = fields.stemmed_field(stemmer)?;
                 Some((widened, field))
             });
             if let Some((widened, field)) = stem_field {
-                if let std::collections::hash_map::Entry::Vacant(slot) =
-                    stemmed_snippets.entry(field)
-                {
-                    let mut body =
-                        SnippetGenerator::create(&searcher, &**widened, field).map_err(err)?;
-                    body.set_max_num_chars(SNIPPET_CHARS);
-                    let mut title =
-                        SnippetGenerator::create(&searcher, &**widened, field).map_err(err)?;
-                    title.set_max_num_chars(10_000);
-                    slot.insert((body, title));
+                // One generator per stemmed field, for the passage and the headline alike.
+                let generator = match stemmed_snippets.entry(field) {
+                    std::collections::hash_map::Entry::Occupied(made) => made.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(slot) => slot.insert(
+                        SnippetGenerator::create(&searcher, &**widened, field).map_err(err)?,
+                    ),
+                };
+                // Other word forms ("protester" for "protesters") are marked too; the exact
+                // snippet stays when it marks as many words.
+                generator.set_max_num_chars(SNIPPET_CHARS);
+                let stemmed = generator.snippet(body);
+                if stemmed.highlighted().len() > snippet.highlighted().len() {
+                    snippet = stemmed;
                 }
-                if let Some((body_stemmed, title_stemmed)) = stemmed_snippets.get(&field) {
-                    // Other word forms ("protester" for "protesters") are marked too; the
-                    // exact snippet stays when it marks as many words.
-                    let stemmed = body_stemmed.snippet(body);
-                    if stemmed.highlighted().len() > snippet.highlighted().len() {
-                        snippet = stemmed;
-                    }
-                    let stemmed_title = highlight_whole(title_stemmed, &article.title);
-                    if stemmed_title.highlights.len() > title.highlights.len() {
-                        title = stemmed_title;
-                    }
+                generator.set_max_num_chars(10_000);
+                let stemmed_title = highlight_whole(generator, &article.title);
+                if stemmed_title.highlights.len() > title.highlights.len() {
+                    title = stemmed_title;
                 }
             }
             let snippets = if snippet.highlighted().is_empty() {

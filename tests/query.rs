@@ -495,23 +495,3 @@ fn fresh_blends_recency_into_relevance() {
         assert!((1.0..=2.0).contains(&ratio), "{} ratio {ratio}", f["id"]);
     }
 }
-
-#[test]
-fn the_index_records_the_stemmers_its_articles_used() {
-    // Queries widen words only in these languages' fields, so the record must hold every
-    // language of the corpus that has a stemmer, and no other.
-    let info: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(common::corpus_index().join("dateline.json")).unwrap(),
-    )
-    .unwrap();
-    let stemmers: Vec<&str> = info["stemmers"]
-        .as_array()
-        .expect("stemmers recorded")
-        .iter()
-        .map(|s| s.as_str().unwrap())
-        .collect();
-    for code in ["en", "ru", "fr", "es"] {
-        assert!(stemmers.contains(&code), "{code} missing from {stemmers:?}");
-    }
-    assert!(!stemmers.contains(&"ta"), "{stemmers:?}");
-}

@@ -666,12 +666,9 @@ fn find_mentions(g: &Gazetteer, text: &str, prominent: std::ops::Range<usize>) -
                 .then(|| russian_region_adjective(g, compound, next.1))
                 .flatten()
             {
-                let before = i.checked_sub(1).map(|p| words[p].1.to_lowercase());
                 mentions.push(Mention {
                     key,
-                    preposition_before: before
-                        .as_deref()
-                        .is_some_and(|w| PREPOSITIONS.contains(&w)),
+                    preposition_before: after_preposition(&words, i),
                     prominent: prominent.contains(&first.0),
                     name_like: false,
                     region_word: true,
@@ -729,9 +726,7 @@ fn find_mentions(g: &Gazetteer, text: &str, prominent: std::ops::Range<usize>) -
             let titled = before_lower.as_deref().is_some_and(|w| TITLES.contains(&w));
             mentions.push(Mention {
                 key,
-                preposition_before: before_lower
-                    .as_deref()
-                    .is_some_and(|w| PREPOSITIONS.contains(&w)),
+                preposition_before: after_preposition(&words, i),
                 prominent: prominent.contains(&first.0),
                 name_like: titled
                     || (neighbour_is_name(i.checked_sub(1), before_joined)
@@ -771,7 +766,7 @@ const CYRILLIC_REPLACEMENTS: &[(&str, &str)] = &[
 
 /// The gazetteer name an inflected Cyrillic word stands for, if any.
 fn inflection_stem(g: &Gazetteer, key: &str) -> Option<String> {
-    if !key.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+    if !crate::analysis::is_cyrillic(key) {
         return None;
     }
     let known = |stem: &str| stem.chars().count() >= 4 && g.contains_normalized(stem);
@@ -790,6 +785,12 @@ fn inflection_stem(g: &Gazetteer, key: &str) -> Option<String> {
 }
 
 /// Words with their byte offsets ("Georgia's" is the word "Georgia").
+/// Whether the word before `words[at]` is a preposition ("in", "from", "в").
+fn after_preposition(words: &[(usize, &str)], at: usize) -> bool {
+    at.checked_sub(1)
+        .is_some_and(|p| PREPOSITIONS.contains(&words[p].1.to_lowercase().as_str()))
+}
+
 fn words_of(text: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
