@@ -1,5 +1,7 @@
 //! Extraction speed: `dateline::extract::extract_bytes` over every page of corpus/,
-//! loaded into memory first (no I/O). Criterion reports the throughput in bytes/s.
+//! loaded into memory first (no I/O). Criterion reports the throughput in bytes/s. Place
+//! tagging, a step of extraction, is also timed alone on the same pages, so its share of
+//! extraction (and of indexing, see benches/index.rs) can be read off.
 //!
 //! `cargo bench --bench extract`
 
@@ -9,6 +11,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::extract::extract_bytes;
+use dateline::places::tag_places;
 
 fn extract(c: &mut Criterion) {
     let pages = common::load_pages();
@@ -22,6 +25,24 @@ fn extract(c: &mut Criterion) {
             }
         })
     });
+    group.finish();
+
+    let articles: Vec<_> = pages
+        .iter()
+        .filter_map(|(rel, page)| extract_bytes(page, rel).ok())
+        .collect();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function(
+        format!("place tagging alone ({} pages)", articles.len()),
+        |b| {
+            b.iter(|| {
+                for article in &articles {
+                    black_box(tag_places(black_box(article)));
+                }
+            })
+        },
+    );
     group.finish();
 
     // The largest page alone: a sense of the cost per page of a long article.

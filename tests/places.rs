@@ -33,6 +33,17 @@ impl Score {
         self.extra += other.extra;
         self.missed += other.missed;
     }
+    /// Floors, checked when the set's pages were found (the eval pages may be absent).
+    fn assert_at_least(&self, precision: f64, recall: f64) {
+        if self.articles > 0 {
+            assert!(
+                self.precision() >= precision,
+                "precision {:.3}",
+                self.precision()
+            );
+            assert!(self.recall() >= recall, "recall {:.3}", self.recall());
+        }
+    }
     fn report(&self, name: &str) {
         println!(
             "place tagging, {name}: {} articles, precision {:.3}, recall {:.3} ({} right, {} extra, {} missed)",
@@ -95,39 +106,32 @@ fn score(file: &str) -> Score {
 }
 
 /// Tagging precision and recall on the labelled sets: labels.tsv (49 articles, the set the
-/// tagger was tuned on) and second-set.tsv (22 pages labelled by a second labeller who never
-/// saw the tagger's output).
+/// tagger was tuned on), second-set.tsv and third-set.tsv (22 and 24 pages labelled by a
+/// second labeller who never saw the tagger's output; see tests/places/README.md).
 #[test]
 fn tagging_precision_and_recall_on_the_labelled_sets() {
-    let first = score("labels.tsv");
-    let second = score("second-set.tsv");
-    let mut both = Score::default();
-    both.add(&first);
-    both.add(&second);
-    first.report("labels.tsv");
-    second.report("second-set.tsv");
-    both.report("both");
+    let sets = [
+        ("labels.tsv", score("labels.tsv")),
+        ("second-set.tsv", score("second-set.tsv")),
+        ("third-set.tsv", score("third-set.tsv")),
+    ];
+    let mut all = Score::default();
+    for (name, set) in &sets {
+        set.report(name);
+        all.add(set);
+    }
+    all.report("all sets");
+    let [(_, first), (_, second), (_, third)] = &sets;
     assert!(
         first.articles >= 36,
         "only {} labelled articles found",
         first.articles
     );
-    // Issue 4 asks precision 0.90 and recall 0.85 on the labelled set. The second set has
-    // few places per page, so each wrong tag weighs more; its floors catch regressions.
-    assert!(
-        first.precision() >= 0.90,
-        "precision {:.3}",
-        first.precision()
-    );
-    assert!(first.recall() >= 0.95, "recall {:.3}", first.recall());
-    if second.articles > 0 {
-        assert!(
-            second.precision() >= 0.45,
-            "precision {:.3}",
-            second.precision()
-        );
-        assert!(second.recall() >= 0.85, "recall {:.3}", second.recall());
-    }
+    // Issue 4 asks precision 0.90 and recall 0.85 on the labelled set. The other sets have
+    // few places per page, so each wrong tag weighs more; their floors catch regressions.
+    first.assert_at_least(0.90, 0.95);
+    second.assert_at_least(0.45, 0.85);
+    third.assert_at_least(0.50, 0.60);
 }
 
 #[test]

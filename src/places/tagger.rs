@@ -213,6 +213,13 @@ const NEVER: &[&str] = &[
     "post",
 ];
 
+/// Whether a normalized name is in NEVER; asked for every capitalised word, so a set.
+fn is_never(key: &str) -> bool {
+    static SET: std::sync::LazyLock<HashSet<&str>> =
+        std::sync::LazyLock::new(|| NEVER.iter().copied().collect());
+    SET.contains(key)
+}
+
 /// Place names that are also common words or first names: tagged only from the dateline,
 /// or when the article names the place's country, or after "in"/"from"/"near".
 const GUARDED: &[&str] = &[
@@ -995,7 +1002,7 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                     key = inflection_stem(g, &key).unwrap_or(key);
                 }
             }
-            if NEVER.contains(&key.as_str()) || !g.contains_normalized(&key) {
+            if is_never(&key) || !g.contains_normalized(&key) {
                 continue;
             }
             let before = i.checked_sub(1).map(|p| &words[p]);
@@ -1005,7 +1012,7 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             let is_place = |at: usize| {
                 let word = words[at].1;
                 let key = normalize_name(word);
-                (g.contains_normalized(&key) && !NEVER.contains(&key.as_str()))
+                (g.contains_normalized(&key) && !is_never(&key))
                     || inflection_stem(g, &key).is_some()
                     || words
                         .get(at + 1)
@@ -1030,7 +1037,7 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             let given_name = name_before
                 && before_lower
                     .as_deref()
-                    .is_some_and(|w| !NEVER.contains(&w) && !is_compass(w));
+                    .is_some_and(|w| !is_never(w) && !is_compass(w));
             let span = first.0..last.0 + last.1.len();
             let sentence = own_sentence(text, &span);
             let clause = clause_before(sentence, text, &span);
