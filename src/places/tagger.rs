@@ -211,6 +211,7 @@ const NEVER: &[&str] = &[
     "roosevelt",
     "selon",
     "post",
+    "google",
 ];
 
 /// Whether a normalized name is in NEVER; asked for every capitalised word, so a set.
@@ -403,6 +404,9 @@ struct Mention {
     aside: bool,
     /// In a headline or at the start of a sentence, where every word has a capital.
     capital_says_nothing: bool,
+    /// A short word in capitals inside the text ("IMO"): an abbreviation, unless it names a
+    /// country ("UAE", "US").
+    acronym: bool,
     /// The name right after this one and a comma ("Cupertino, California"), which may say
     /// which of the places so called this is.
     qualifier: Option<String>,
@@ -446,6 +450,17 @@ const FOLLOW_A_NOUN: &[&str] = &[
     "might", "does", "did", "and", "or", "to", "in", "on", "at", "for", "with", "from", "since",
     "after", "before", "as", "than", "that", "which", "where", "said", "says", "isn't", "hasn't",
     "doesn't", "wasn't", "won't",
+];
+
+/// Words before "of" that make a place part of an institution's name.
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "institute",
+    "college",
+    "academy",
+    "school",
+    "museum",
+    "bank",
 ];
 
 /// Verbs after a city's name that make it stand for a government ("Moscow withdrew",
@@ -541,6 +556,10 @@ struct NameStats<'m> {
     person: bool,
     /// Capitalised somewhere a common word would not be: inside a sentence.
     capitalised_as_name: bool,
+    /// Mentions next to a person's or an organisation's name.
+    name_like: u32,
+    /// Every mention is a short word in capitals.
+    only_acronyms: bool,
     /// Names written right after this one and a comma ("Cupertino, California").
     qualifiers: Vec<&'m str>,
     /// Names this one is written right after ("California" qualifies "Cupertino").
@@ -613,6 +632,7 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
                 .entry(q.as_str())
                 .or_insert(NameStats {
                     only_name_like: true,
+                    only_acronyms: true,
                     ..Default::default()
                 })
                 .qualifies
@@ -620,6 +640,7 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
         }
         let e = stats.entry(m.key.as_str()).or_insert(NameStats {
             only_name_like: true,
+            only_acronyms: true,
             ..Default::default()
         });
         e.count += 1;
@@ -629,6 +650,8 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
         e.person |= m.person;
         e.named |= !m.name_like;
         e.capitalised_as_name |= !m.capital_says_nothing;
+        e.name_like += u32::from(m.name_like);
+        e.only_acronyms &= m.acronym;
         e.qualifiers.extend(m.qualifier.as_deref());
         if !(m.aside || m.name_like) {
             let found = Evidence {
@@ -716,7 +739,12 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
         } else {
             is_dateline || pick.kind != PlaceKind::City || in_context || pick.population >= BIG_CITY
         };
-        let is_person = (st.only_name_like || st.person) && pick.kind != PlaceKind::Country;
+        // Named mostly as part of a name ("Forrest Jones said", "Michael Forrest Jones").
+        let is_person = (st.only_name_like || (st.person && st.name_like * 2 >= st.count))
+            && pick.kind != PlaceKind::Country;
+        if st.only_acronyms && pick.kind != PlaceKind::Country && !is_dateline {
+            continue;
+        }
         // "Pero no hacía falta": a common word starting a sentence is no place.
         let common_word = is_common_word(key) && !st.capitalised_as_name;
         if !plausible || ((is_person || common_word) && !is_dateline) {
@@ -948,6 +976,7 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                     person: false,
                     aside: false,
                     capital_says_nothing: headline || sentence_start(text, first.0),
+                    acronym: false,
                     qualifier: None,
                     span: first.0..second.0 + second.1.len(),
                 });
@@ -982,9 +1011,15 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                     a.1.chars().next().is_some_and(char::is_lowercase)
                         && !FOLLOW_A_NOUN.contains(&a.1)
                 });
+            // "the University of California", "Institute of Technology".
+            let institution_of = i >= 2
+                && lower(i - 1).as_deref() == Some("of")
+                && is_capitalised(words[i - 2].1)
+                && lower(i - 2).is_some_and(|w| INSTITUTIONS.contains(&w.as_str()));
             if (after_joined && after_lower.as_deref().is_some_and(named_after))
                 || coordinated_plural
                 || initials_adjective
+                || institution_of
             {
                 matched = n;
                 break;
@@ -1009,10 +1044,18 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             let before_lower = before.map(|w| w.1.to_lowercase());
             // A capitalised neighbour that is itself a place, in any case form ("в
             // Жанаозене Мангистауской области"), does not make this a person's name.
+            // A neighbour that is a well-known place ("Almaty Kazakhstan"), in any case form
+            // ("в Жанаозене Мангистауской области"); every surname is a small town somewhere
+            // ("Forrest Jones"), so small towns do not count.
             let is_place = |at: usize| {
                 let word = words[at].1;
                 let key = normalize_name(word);
-                (g.contains_normalized(&key) && !is_never(&key))
+                let known = || {
+                    g.lookup_normalized(&key)
+                        .iter()
+                        .any(|e| e.kind != PlaceKind::City || e.population >= BIG_CITY)
+                };
+                (!is_never(&key) && known())
                     || inflection_stem(g, &key).is_some()
                     || words
                         .get(at + 1)
@@ -1029,7 +1072,12 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                         && !is_place(at)
                 })
             };
-            let before_joined = before.is_some_and(|b| joined_by_space(text, &[*b, *first]));
+            // An owner before a name ("DoctorX's Barcelona lab", "Putin's Russia") does not
+            // make it part of a name.
+            let before_joined = before.is_some_and(|b| {
+                joined_by_space(text, &[*b, *first])
+                    && !text[b.0 + b.1.len()..first.0].contains(['\'', '’'])
+            });
             let titled = before_lower.as_deref().is_some_and(|w| TITLES.contains(&w));
             let name_before = neighbour_is_name(i.checked_sub(1), before_joined)
                 && !sentence_start(text, first.0);
@@ -1047,7 +1095,11 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                 prominent: prominent.contains(&first.0),
                 name_like: titled
                     || name_before
-                    || neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), after_joined),
+                    || neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), after_joined)
+                    // "Globe and Mail", "Washington and Lee": one name of two.
+                    || (after_joined
+                        && matches!(after_lower.as_deref(), Some("and" | "&"))
+                        && neighbour_is_name(Some(i + n + 1).filter(|&a| a < words.len()), true)),
                 region_word,
                 government: after_joined
                     && after_lower
@@ -1055,6 +1107,7 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                         .is_some_and(|w| GOVERNMENT_VERBS.contains(&w)),
                 person: titled || given_name,
                 capital_says_nothing: headline || sentence_start(text, first.0),
+                acronym: !headline && n == 1 && is_acronym(first.1),
                 qualifier: None,
                 // "fewer peaches than California", "rebels in neighboring South Sudan".
                 aside: before_lower.as_deref().is_some_and(|w| {
@@ -1082,6 +1135,10 @@ fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             mentions[k - 1].aside = true;
             mentions[k].aside = true;
         }
+        // A list shares its role: "from people in China, Australia and the United States".
+        if mentions[k - 1].aside && matches!(gap, ", " | " and " | ", and " | " and the ") {
+            mentions[k].aside = true;
+        }
         if gap == ", " {
             mentions[k - 1].qualifier = Some(mentions[k].key.clone());
         }
@@ -1100,6 +1157,11 @@ fn is_function_word(lower: &str) -> bool {
             "dans", "von", "nach", "aus", "im", "am",
         ]
         .contains(&lower)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters) && !word.contains('.') && word.chars().all(|c| !c.is_lowercase())
 }
 
 fn is_compass(word: &str) -> bool {
@@ -1612,6 +1674,33 @@ mod tests {
         assert!(!tags("Washington", text, "Hueytown"));
         // A common word starting a sentence ("Pero" is Spanish "but" and a town in Italy).
         assert!(!tags("Lima", "Pero Italia no respondió.", "Pero"));
+    }
+
+    #[test]
+    fn institutions_abbreviations_and_people_are_not_places() {
+        let text = "Researchers at the University of California found the flaw.";
+        assert!(!tags("Boston", text, "California"));
+        // "IMO" is "in my opinion" here, and Imo State in Nigeria.
+        assert!(!tags(
+            "Lagos",
+            "IMO, this was never about speech.",
+            "Imo State"
+        ));
+        let text = "Newsrooms used to be covered in copies of the Globe and Mail.";
+        assert!(!tags("Phoenix", text, "Globe"));
+        // Every surname is a small town somewhere: "Jones" does not make "Forrest" a place.
+        let text = "Forrest Jones runs a hotel chain. Forrest Jones said guests worry.";
+        assert!(!tags("Boston", text, "Forrest City"));
+        // An owner before the name is no given name.
+        let text = "Welcome to DoctorX's Barcelona lab, where drugs are tested.";
+        assert!(tags("Madrid", text, "Barcelona"));
+    }
+
+    #[test]
+    fn a_list_shares_its_role() {
+        let text = "The lab gets samples from people in China, Australia and the United States.";
+        assert!(!tags("Barcelona", text, "Australia"));
+        assert!(!tags("Barcelona", text, "United States"));
     }
 
     #[test]
