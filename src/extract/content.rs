@@ -182,7 +182,7 @@ fn tidy(raw: &str) -> String {
     for line in raw.lines() {
         // html2text marks headings with '#'; the text keeps the words only.
         let line = line.trim().trim_start_matches('#').trim_start();
-        if line.is_empty() || is_ui_line(line) {
+        if line.is_empty() || is_ui_line(line) || points_elsewhere(line) {
             blank = !out.is_empty();
             continue;
         }
@@ -195,6 +195,30 @@ fn tidy(raw: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// Lines that point to other stories or to the paper ("Related: Chicago is America's most
+/// segregated city", "Lire aussi : ...", "A version of this article appears in print on
+/// Page A1"): not the article, and their words would make it a hit for other stories.
+const POINTER_PREFIXES: &[&str] = &[
+    "related:",
+    "read more:",
+    "read also:",
+    "see also:",
+    "lire aussi :",
+    "lire aussi:",
+    "à lire aussi :",
+    "lea también:",
+    "leer más:",
+    "lesen sie auch:",
+    "читайте также:",
+    "a version of this article appears in print",
+    "sign up for our newsletter",
+];
+
+fn points_elsewhere(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    POINTER_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
 fn is_ui_line(line: &str) -> bool {
@@ -240,6 +264,21 @@ mod tests {
             "https://x.test",
             "Sport",
         ] {
+            assert!(!text.contains(junk), "{junk} in {text}");
+        }
+    }
+
+    #[test]
+    fn lines_pointing_to_other_stories_are_dropped() {
+        let page = PAGE.replace(
+            "<div class=\"share\">Share</div>",
+            "<p>Related: Chicago is America's most segregated city</p>\
+             <p>Lire aussi : Les critiques de la CNIL</p>\
+             <p>A version of this article appears in print on Page A1 of the New York edition.</p>",
+        );
+        let text = article_text(Document::from(page.as_str()), &page, None).text;
+        assert!(text.contains("Officials said the water rose"), "{text}");
+        for junk in ["Chicago", "CNIL", "appears in print"] {
             assert!(!text.contains(junk), "{junk} in {text}");
         }
     }
