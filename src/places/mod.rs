@@ -2,9 +2,11 @@
 //! about. Tagging reads an extracted article and never touches the index.
 
 pub mod gazetteer;
+mod mentions;
 pub mod normalize;
 mod resolve;
 mod tagger;
+mod words;
 
 pub use gazetteer::{Entry, Gazetteer, PlaceKind, distance_km, gazetteer};
 pub use normalize::normalize_name;
