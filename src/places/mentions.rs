@@ -379,15 +379,30 @@ fn lives_or_works_there(clause: &str) -> bool {
 }
 
 /// Whether a clause tells a plan or a hope ("is expected to meet relatives in Nairobi",
-/// "will go to Oxford"), not something that happened.
+/// "will go to Oxford", "next summer's Olympic Games in Tokyo"), not something that
+/// happened.
 fn is_plan(clause: &str) -> bool {
     let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).collect();
     words
         .iter()
-        .any(|w| matches!(*w, "will" | "would" | "plans" | "planned" | "hopes"))
-        || words
-            .windows(2)
-            .any(|w| matches!(w, ["expected" | "due" | "going", "to"]))
+        .any(|w| matches!(*w, "will" | "plans" | "planned" | "hopes"))
+        || words.windows(2).any(|w| {
+            matches!(w, ["expected" | "due" | "going", "to"])
+                || (w[0] == "next"
+                    && matches!(
+                        w[1],
+                        "week"
+                            | "month"
+                            | "year"
+                            | "spring"
+                            | "summer"
+                            | "autumn"
+                            | "fall"
+                            | "winter"
+                            | "season"
+                            | "weekend"
+                    ))
+        })
 }
 
 /// A credit line ("Marcia Dunn in Cape Canaveral, Florida, contributed to this report"):

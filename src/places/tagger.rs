@@ -544,6 +544,8 @@ mod tests {
     fn plans_and_credit_lines_are_not_tagged() {
         let text = "The president is expected to meet relatives in Nairobi.";
         assert!(!tags("Washington", text, "Nairobi"));
+        let text = "The win puts him in line for next summer's Olympic Games in Tokyo.";
+        assert!(!tags("Berlin", text, "Tokyo"));
         let text = "Marcia Dunn in Cape Canaveral, Florida, contributed to this report.";
         assert!(!tags("Moscow", text, "Cape Canaveral"));
     }
