@@ -61,6 +61,18 @@ fn main() {
             names: f[8].split('|').map(str::to_string).collect(),
         });
     }
+    // The gazetteer gives regions no population; the sum of their cities' (5,000 people or
+    // more) lets "California" the state outweigh California, Maryland.
+    let mut region_population: HashMap<u32, u64> = HashMap::new();
+    for r in rows.iter().filter(|r| r.kind == 2) {
+        if let Some(region) = r.region {
+            *region_population.entry(region).or_default() += u64::from(r.pop);
+        }
+    }
+    for r in rows.iter_mut().filter(|r| r.kind == 1 && r.pop == 0) {
+        let sum = region_population.get(&r.id).copied().unwrap_or(0);
+        r.pop = u32::try_from(sum).unwrap_or(u32::MAX);
+    }
     let index_of: HashMap<u32, u32> = rows
         .iter()
         .enumerate()

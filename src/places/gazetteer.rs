@@ -35,6 +35,7 @@ pub struct Entry {
     pub region: Option<u32>,
     pub lat: f32,
     pub lon: f32,
+    /// People living there; for a region, the sum of its cities of 5,000 or more.
     pub population: u32,
 }
 
@@ -121,6 +122,15 @@ impl Gazetteer {
         (0..self.len() as u32)
             .map(|i| self.entry(i))
             .find(|e| e.kind == PlaceKind::Country && e.country_code.eq_ignore_ascii_case(code))
+    }
+
+    /// Whether a city is its country's capital (the gazetteer places each country at its
+    /// capital): "Washington" in the news is the capital before the state.
+    pub fn is_capital(&self, entry: Entry) -> bool {
+        entry.kind == PlaceKind::City
+            && self
+                .country(entry.country_code)
+                .is_some_and(|c| c.lat == entry.lat && c.lon == entry.lon)
     }
 
     /// The entry, its region and its country, outermost first.

@@ -41,16 +41,21 @@ pub fn resolve_place(input: &str) -> Option<Resolution> {
         });
     }
     // Places called exactly so come first (the city "Atyrau" before "Atyrau Region"); among
-    // them a country, then a city, then a region; then the most populous.
+    // them a country, then the most populous, a region counting its cities ("California" is
+    // the state, not the town in Maryland) and a capital counting as its namesake region
+    // ("Washington" is the capital, then the state); a city before a region of equal weight.
     let key = super::normalize_name(name);
+    let all = candidates.clone();
     candidates.sort_by_key(|e| {
-        let exact = super::normalize_name(e.name) == key;
-        let kind = match e.kind {
-            PlaceKind::Country => 0,
-            PlaceKind::City => 1,
-            PlaceKind::Region => 2,
-        };
-        (!exact, kind, std::cmp::Reverse(e.population))
+        let weight = super::tagger::namesake_population(e, &all);
+        // "New York" is as much the city's name as the state's.
+        let exact = super::normalize_name(e.name) == key || weight > e.population;
+        (
+            !exact,
+            e.kind != PlaceKind::Country,
+            std::cmp::Reverse(weight),
+            e.kind != PlaceKind::City,
+        )
     });
     let place = *candidates.first()?;
     let others = candidates
@@ -134,5 +139,26 @@ mod tests {
             .place;
         assert_eq!(by_id.id, texas.id);
         assert!(resolve_place("Xyzzyville").is_none());
+    }
+
+    #[test]
+    fn a_region_outweighs_a_small_town_of_its_name_but_not_its_capital() {
+        let kind_of = |name: &str| {
+            let p = resolve_place(name).unwrap().place;
+            (p.name, p.kind, p.country_code)
+        };
+        // Towns called California (Maryland) and Nevada (Missouri) are not the states.
+        assert_eq!(
+            kind_of("California"),
+            ("California", PlaceKind::Region, "US")
+        );
+        assert_eq!(kind_of("Nevada"), ("Nevada", PlaceKind::Region, "US"));
+        // A region's own capital, or the country's, comes before the region.
+        assert_eq!(kind_of("Atyrau"), ("Atyrau", PlaceKind::City, "KZ"));
+        assert_eq!(kind_of("Washington"), ("Washington", PlaceKind::City, "US"));
+        assert_eq!(
+            kind_of("New York"),
+            ("New York City", PlaceKind::City, "US")
+        );
     }
 }

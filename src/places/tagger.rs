@@ -314,7 +314,12 @@ fn choose(
     region_word: bool,
 ) -> Option<Entry> {
     let score = |e: &Entry| {
-        let mut s = 1.5 * (f64::from(e.population) + 10.0).log10();
+        let population = if region_word {
+            e.population
+        } else {
+            namesake_population(e, candidates)
+        };
+        let mut s = 1.5 * (f64::from(population) + 10.0).log10();
         if region_word && e.kind == PlaceKind::Region {
             s += 20.0;
         }
@@ -325,6 +330,11 @@ fn choose(
         };
         if normalize_name(e.name) == key {
             s += 2.0;
+        }
+        if e.kind == PlaceKind::City && population > e.population {
+            // Ahead of the region it takes its population from, even when only the region
+            // is called exactly so ("New York" is the city before the state).
+            s += 5.5;
         }
         if context.contains(e.country_code) {
             s += 3.0;
@@ -348,6 +358,25 @@ fn choose(
         .iter()
         .copied()
         .max_by(|a, b| score(a).total_cmp(&score(b)))
+}
+
+/// The population a place weighs with when a name is ambiguous: a city counts as much as a
+/// region of its country with the same name when it is that region's capital ("Atyrau" is
+/// the city before Atyrau Region) or the country's ("Washington" is the capital before the
+/// state); any other place counts its own.
+pub(super) fn namesake_population(place: &Entry, candidates: &[Entry]) -> u32 {
+    if place.kind != PlaceKind::City {
+        return place.population;
+    }
+    candidates
+        .iter()
+        .filter(|r| {
+            r.kind == PlaceKind::Region
+                && r.country_code == place.country_code
+                && (place.region == Some(r.index) || gazetteer().is_capital(*place))
+        })
+        .map(|r| r.population)
+        .fold(place.population, u32::max)
 }
 
 /// The dateline's city, read with its qualifier ("Kazakhstan", "Georgia", "Texas") when
@@ -632,6 +661,21 @@ mod tests {
             "Sales in U.S. stores slowed.",
             "United States"
         ));
+    }
+
+    #[test]
+    fn a_state_named_alone_is_the_state() {
+        let t = tag("", "Wildfires spread across California on Monday.", None);
+        assert!(
+            t.iter().any(|p| p.0 == "California" && p.1 == "US"),
+            "{t:?}"
+        );
+        // "New York" is the city, unless the story is datelined elsewhere in the state.
+        let text = "Thousands marched in New York on Sunday.";
+        assert!(tags("Boston", text, "New York City"));
+        let text = "Lawmakers in New York passed the budget.";
+        assert!(tags("Albany", text, "New York"));
+        assert!(!tags("Albany", text, "New York City"));
     }
 
     #[test]
