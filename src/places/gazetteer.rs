@@ -43,13 +43,25 @@ pub struct Entry {
 pub struct Gazetteer {
     /// `None` only if the embedded table were corrupt; lookups then find nothing.
     names: Option<fst::Map<&'static [u8]>>,
+    /// Country code -> index of the country's entry, asked for every candidate place.
+    countries: std::collections::HashMap<&'static str, u32>,
 }
 
 /// The embedded gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(|| Gazetteer {
-        names: fst::Map::new(NAMES).ok(),
+    GAZETTEER.get_or_init(|| {
+        let mut g = Gazetteer {
+            names: fst::Map::new(NAMES).ok(),
+            countries: Default::default(),
+        };
+        // Countries come first in the table.
+        g.countries = (0..g.len() as u32)
+            .map(|i| (i, g.entry(i)))
+            .take_while(|(_, e)| e.kind == PlaceKind::Country)
+            .map(|(i, e)| (e.country_code, i))
+            .collect();
+        g
     })
 }
 
@@ -119,9 +131,11 @@ impl Gazetteer {
 
     /// The country entry for an ISO code.
     pub fn country(&self, code: &str) -> Option<Entry> {
-        (0..self.len() as u32)
-            .map(|i| self.entry(i))
-            .find(|e| e.kind == PlaceKind::Country && e.country_code.eq_ignore_ascii_case(code))
+        let index = match self.countries.get(code) {
+            Some(&i) => i,
+            None => *self.countries.get(code.to_ascii_uppercase().as_str())?,
+        };
+        Some(self.entry(index))
     }
 
     /// Whether a city is its country's capital (the gazetteer places each country at its
