@@ -55,5 +55,26 @@ fn extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extract);
+/// Pages built to make per-name work add up: a 2 MB paragraph of "Paris." (a sentence end
+/// after every name) and of "Paris " (no sentence end at all). Both once took minutes.
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract hostile");
+    group.sample_size(10);
+    for (name, unit) in [
+        ("2 MB of 'Paris.'", "Paris."),
+        ("2 MB of 'Paris '", "Paris "),
+    ] {
+        let page = format!(
+            "<html><body><article><p>{}</p></article></body></html>",
+            unit.repeat((2 << 20) / unit.len())
+        );
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(extract_bytes(black_box(page.as_bytes()), "hostile.html")))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, extract, hostile);
 criterion_main!(benches);

@@ -12,6 +12,10 @@ use super::words::*;
 /// Longest place name looked up, in words ("Bosnia and Herzegovina", "Rio de Janeiro").
 const MAX_NAME_WORDS: usize = 4;
 
+/// Bytes of a text looked at for place names, and most names taken from one text.
+const MAX_TAGGED_BYTES: usize = 1 << 20;
+const MAX_MENTIONS: usize = 5_000;
+
 /// A city outside the countries an article names is tagged only if this big.
 pub(super) const BIG_CITY: u32 = 200_000;
 
@@ -81,11 +85,18 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
         ref prominent,
         old_year,
     } = *passage;
+    // A news story names its places early and a few dozen times; a huge page (a book, a
+    // dump) is tagged from its start, so that tagging costs no more than a bounded amount.
+    let mut end = text.len().min(MAX_TAGGED_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     let words = words_of(text);
     let lower = |at: usize| words.get(at).map(|w| w.1.to_lowercase());
     let mut mentions = Vec::new();
     let mut i = 0;
-    while i < words.len() {
+    while i < words.len() && mentions.len() < MAX_MENTIONS {
         if !is_capitalised(words[i].1) {
             i += 1;
             continue;
@@ -417,11 +428,17 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     if text.as_bytes()[at] != b'.' {
         return true;
     }
-    let word = text[..at]
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+    // The word before the stop ("Mr", "U.S"): a title or an initial is short, so a few
+    // bytes back are enough, and a page of "Paris.Paris.Paris..." costs no more.
+    let mut from = at.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("");
-    let last = word.rsplit('.').next().unwrap_or(word);
+        .unwrap_or(before);
     !(TITLES.contains(&last.to_lowercase().as_str()) || last.chars().count() == 1)
 }
 
@@ -489,7 +506,7 @@ fn words_of(text: &str) -> Vec<(usize, &str)> {
     for (i, c) in text.char_indices() {
         let part = c.is_alphanumeric()
             || (start.is_some() && matches!(c, '\'' | '’'))
-            || (c == '.' && start.is_some_and(|s| is_initials(&text[s..=i])));
+            || (c == '.' && start.is_some_and(|s| i - s < 12 && is_initials(&text[s..=i])));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

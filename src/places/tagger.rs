@@ -664,6 +664,14 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_text_is_tagged_from_its_start() {
+        let text = format!("PARIS -- {}", "Paris. ".repeat(300_000));
+        let t = tag("", &text, Some(("Paris", None)));
+        assert!(t.iter().any(|p| p.0 == "Paris" && p.2), "{t:?}");
+        assert!(t.iter().all(|p| p.0 == "Paris" || p.0 == "France"), "{t:?}");
+    }
+
+    #[test]
     fn a_state_named_alone_is_the_state() {
         let t = tag("", "Wildfires spread across California on Monday.", None);
         assert!(
