@@ -22,23 +22,30 @@ pub(super) const BIG_CITY: u32 = 200_000;
 /// One place name found in the text.
 pub(super) struct Mention {
     pub(super) key: String,
-    pub(super) preposition_before: bool,
     /// In the headline or the first paragraphs: what the story is about.
     pub(super) prominent: bool,
+    /// Right after "in", "from" or "near" (or Russian "в", "из").
+    pub(super) in_from_near: bool,
+    /// Before "'s" and a name ("Kenya's Daniel Kiprono"): the place is named, but says
+    /// nothing about where the story happens.
+    pub(super) owner: bool,
     /// Next to a capitalised word that is not a place, or after a title ("Mr", "Senator"):
     /// likely part of a person's or an organisation's name.
     pub(super) name_like: bool,
-    /// Followed by a word for a region ("Маңғыстау облысында", "Mangystau oblast"): the
-    /// region, not the town of the same name.
+    /// Next to a word for a region ("Маңғыстау облысында", "Mangystau oblast", "the
+    /// region of Piura"): the region, not the town of the same name.
     pub(super) region_word: bool,
     /// Followed by a verb of speech or decision: a government if the name is a city's.
     pub(super) government: bool,
     /// After a given name or a title ("Josh Earnest", "Mr Jackson"): a person, and so are
     /// the name's other mentions in the article.
     pub(super) person: bool,
-    /// Says nothing about where the story happens: a city standing for its government
-    /// ("Moscow withdrew"), an alternative or a comparison ("go to Oxford or Stratford",
-    /// "fewer peaches than California"), or a sentence about years gone by.
+    /// Says nothing about where the story happens: an alternative or a comparison ("go to
+    /// Oxford or Stratford", "fewer peaches than California"), a neighbour ("neighboring
+    /// South Sudan"), where a person lives, works or comes from ("a driver from
+    /// Dorchester", "who runs a tour company in Bristol"), a plan ("will go to"), a credit
+    /// line, a paragraph about years gone by, or the rest of a list that began with one.
+    /// (A city standing for its government is `government`.)
     pub(super) aside: bool,
     /// In a headline or at the start of a sentence, where every word has a capital.
     pub(super) capital_says_nothing: bool,
@@ -112,9 +119,10 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             {
                 mentions.push(Mention {
                     key,
-                    preposition_before: after_preposition(&words, i),
+                    in_from_near: after_preposition(&words, i),
                     prominent: prominent.contains(&first.0),
                     name_like: false,
+                    owner: false,
                     region_word: true,
                     government: false,
                     person: false,
@@ -137,38 +145,13 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             let mut key = normalize_name(&text[first.0..last.0 + last.1.len()]);
             let after = words.get(i + n);
             let after_joined = after.is_some_and(|a| joined_by_space(text, &[*last, *a]));
+            // "Kazakhstan's Tokayev", "Cairo's Tahrir Square": an owner, not one name with
+            // the next word.
+            let owner = after.is_some_and(|a| {
+                after_joined && text[last.0 + last.1.len()..a.0].contains(['\'', '’'])
+            });
             let after_lower = after.map(|a| a.1.to_lowercase());
-            // "Abai Square", "Fulton and DeKalb counties": another thing's name.
-            let named_after = |word: &str| {
-                NAMED_AFTER
-                    .iter()
-                    .any(|w| word == *w || (crate::analysis::is_cyrillic(w) && word.starts_with(w)))
-            };
-            let coordinated_plural = after_lower.as_deref() == Some("and")
-                && words.get(i + n + 1).is_some_and(|w| is_capitalised(w.1))
-                && lower(i + n + 2).is_some_and(|w| w.ends_with('s') && named_after(&w));
-            // "U.S. retail sales": initials before a noun are an adjective, like "American".
-            let initials_adjective = n == 1
-                && first.1.ends_with('.')
-                && after_joined
-                && after.is_some_and(|a| {
-                    a.1.chars().next().is_some_and(char::is_lowercase)
-                        && !FOLLOW_A_NOUN.contains(&a.1)
-                });
-            // "the University of California", "Institute of Technology".
-            let institution_of = i >= 2
-                && lower(i - 1).as_deref() == Some("of")
-                && is_capitalised(words[i - 2].1)
-                && lower(i - 2).is_some_and(|w| INSTITUTIONS.contains(&w.as_str()));
-            if (after_joined && after_lower.as_deref().is_some_and(named_after))
-                || coordinated_plural
-                || initials_adjective
-                || institution_of
-            {
-                matched = n;
-                break;
-            }
-            let mut region_word = after.is_some_and(|a| is_region_word(a.1))
+            let mut region_word = (after_joined && after.is_some_and(|a| is_region_word(a.1)))
                 || (i >= 2
                     && matches!(lower(i - 1).as_deref(), Some("of" | "de" | "del"))
                     && lower(i - 2).is_some_and(|w| REGION_BEFORE_OF.contains(&w.as_str())));
@@ -184,10 +167,47 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             if is_never(&key) || !g.contains_normalized(&key) {
                 continue;
             }
+            // "Abai Square", "Fulton and DeKalb counties": another thing's name.
+            let named_after = |word: &str| {
+                NAMED_AFTER
+                    .iter()
+                    .any(|w| word == *w || (crate::analysis::is_cyrillic(w) && word.starts_with(w)))
+            };
+            let coordinated_plural = after_lower.as_deref() == Some("and")
+                && words.get(i + n + 1).is_some_and(|w| is_capitalised(w.1))
+                && lower(i + n + 2).is_some_and(|w| w.ends_with('s') && named_after(&w));
+            // "U.S. retail sales": initials before a noun are an adjective, like "American".
+            let initials_adjective = n == 1
+                && first.1.ends_with('.')
+                && after_joined
+                && !owner
+                && after.is_some_and(|a| {
+                    a.1.chars().next().is_some_and(char::is_lowercase)
+                        && !FOLLOW_A_NOUN.contains(&a.1)
+                });
+            // "the University of California", "Institute of Technology".
+            let institution_of = i >= 2
+                && lower(i - 1).as_deref() == Some("of")
+                && is_capitalised(words[i - 2].1)
+                && lower(i - 2).is_some_and(|w| INSTITUTIONS.contains(&w.as_str()));
+            // "Florida State University", "Almaty International Airport": the capitalised
+            // words after the name end in another thing's name.
+            let names_another = after_joined
+                && !owner
+                && (0..3).any(|k| {
+                    let at = i + n + k;
+                    words.get(at).is_some_and(|w| {
+                        (k == 0
+                            || (is_capitalised(w.1) && joined_by_space(text, &words[at - 1..=at])))
+                            && named_after(&w.1.to_lowercase())
+                    }) && (0..k).all(|j| words.get(i + n + j).is_some_and(|w| is_capitalised(w.1)))
+                });
+            if names_another || coordinated_plural || initials_adjective || institution_of {
+                matched = n;
+                break;
+            }
             let before = i.checked_sub(1).map(|p| &words[p]);
             let before_lower = before.map(|w| w.1.to_lowercase());
-            // A capitalised neighbour that is itself a place, in any case form ("в
-            // Жанаозене Мангистауской области"), does not make this a person's name.
             // A neighbour that is a well-known place ("Almaty Kazakhstan"), in any case form
             // ("в Жанаозене Мангистауской области"); every surname is a small town somewhere
             // ("Forrest Jones"), so small towns do not count.
@@ -197,9 +217,10 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                 let known = || {
                     g.lookup_normalized(&key)
                         .iter()
-                        .any(|e| e.kind != PlaceKind::City || e.population >= BIG_CITY)
+                        .any(|e| e.kind == PlaceKind::Country || e.population >= BIG_CITY)
                 };
-                (!is_never(&key) && known())
+                // "Michael Jordan": a first name that is also a place is still a first name.
+                (!is_never(&key) && !GUARDED.contains(&key.as_str()) && known())
                     || inflection_stem(g, &key).is_some()
                     || words
                         .get(at + 1)
@@ -213,6 +234,8 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                         && is_capitalised(w)
                         && !PLACE_WORDS.contains(&lower.as_str())
                         && !is_function_word(&lower)
+                        && !is_sentence_opener(&lower)
+                        && !is_calendar_word(&lower)
                         && !is_place(at)
                 })
             };
@@ -225,8 +248,14 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             let titled = before_lower.as_deref().is_some_and(|w| TITLES.contains(&w));
             let name_before = neighbour_is_name(i.checked_sub(1), before_joined)
                 && !sentence_start(text, first.0);
-            // A given name before ("Josh Earnest"), not a word like "Central" or "Greater".
+            // A given name before ("Josh Earnest"), not a word like "Central" or "Greater",
+            // nor a word that opens a sentence ("Then Warsaw closed its border"), nor any
+            // word of a headline, where every word has a capital.
             let given_name = name_before
+                && !headline
+                && before_lower
+                    .as_deref()
+                    .is_some_and(|w| !is_sentence_opener(w))
                 && before_lower
                     .as_deref()
                     .is_some_and(|w| !is_never(w) && !is_compass(w));
@@ -235,17 +264,26 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             let clause = clause_before(sentence, text, &span);
             mentions.push(Mention {
                 key,
-                preposition_before: after_preposition(&words, i),
+                in_from_near: i >= 1
+                    && matches!(lower(i - 1).as_deref(), Some("in" | "from" | "near" | "в" | "из")),
                 prominent: prominent.contains(&first.0),
                 name_like: titled
                     || name_before
-                    || neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), after_joined)
+                    || (!owner
+                        && neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), after_joined))
                     // "Globe and Mail", "Washington and Lee": one name of two.
                     || (after_joined
                         && matches!(after_lower.as_deref(), Some("and" | "&"))
                         && neighbour_is_name(Some(i + n + 1).filter(|&a| a < words.len()), true)),
+                // "Kenya's Daniel Kiprono", "Egypt's Muslim Brotherhood": named, but as an
+                // owner; "Cairo's Tahrir Square" is still the place.
+                owner: owner
+                    && !headline
+                    && neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), true)
+                    && !(i + n + 1..i + n + 3).any(|at| lower(at).is_some_and(|w| named_after(&w))),
                 region_word,
                 government: after_joined
+                    && !after_preposition(&words, i)
                     && after_lower
                         .as_deref()
                         .is_some_and(|w| GOVERNMENT_VERBS.contains(&w)),
@@ -394,9 +432,31 @@ fn lives_or_works_there(clause: &str) -> bool {
 /// happened.
 fn is_plan(clause: &str) -> bool {
     let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).collect();
-    words
-        .iter()
-        .any(|w| matches!(*w, "will" | "plans" | "planned" | "hopes"))
+    // "will go to Oxford", "will travel on to Nairobi"; not "will investigate the shooting".
+    let will_go = words.iter().enumerate().any(|(at, w)| {
+        *w == "will"
+            && words[at + 1..]
+                .iter()
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|v| {
+                    matches!(
+                        *v,
+                        "go" | "travel"
+                            | "visit"
+                            | "meet"
+                            | "return"
+                            | "move"
+                            | "host"
+                            | "head"
+                            | "fly"
+                    )
+                })
+    });
+    will_go
+        || words
+            .iter()
+            .any(|w| matches!(*w, "plans" | "planned" | "hopes"))
         || words.windows(2).any(|w| {
             matches!(w, ["expected" | "due" | "going", "to"])
                 || (w[0] == "next"
@@ -445,19 +505,32 @@ fn ends_sentence(text: &str, at: usize) -> bool {
 /// Whether a passage names a year (1990, or a decade such as "the 1990s") no later than
 /// `year`.
 fn names_year_up_to(passage: &str, year: i32) -> bool {
-    passage
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter_map(|word| {
-            let digits = word.strip_suffix('s').unwrap_or(word);
-            let decade = digits.len() < word.len();
-            if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let y: i32 = digits.parse().ok()?;
-            // A decade ends nine years after it starts.
-            Some(if decade { y + 9 } else { y })
-        })
-        .any(|y| (1800..=year).contains(&y))
+    let words: Vec<&str> = passage
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        let digits = word.strip_suffix('s').unwrap_or(word);
+        let decade = digits.len() < word.len();
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        // A number is a year when it is dated: "in 1998", "since 2011", "May 2011",
+        // "December 16, 2011", "the 1990s" (not "2000 troops", "the 2016 land code").
+        let before = at.checked_sub(1).map(|b| words[b].to_lowercase());
+        let dated = match before.as_deref() {
+            Some(
+                "in" | "since" | "until" | "of" | "early" | "late" | "mid" | "de" | "en" | "em"
+                | "desde" | "depuis" | "seit" | "im",
+            ) => true,
+            Some("the") => decade,
+            Some(w) => is_calendar_word(w) || w.bytes().all(|b| b.is_ascii_digit()),
+            None => false,
+        };
+        // A decade ends nine years after it starts.
+        let y: i32 = digits.parse().unwrap_or(0) + if decade { 9 } else { 0 };
+        dated && (1800..=year).contains(&y)
+    })
 }
 
 /// The gazetteer name an inflected Cyrillic word stands for, if any.
@@ -480,16 +553,29 @@ fn inflection_stem(g: &Gazetteer, key: &str) -> Option<String> {
         })
 }
 
-/// Whether `words[at]` comes after a word for people and "from" or "in" ("the").
+/// Whether `words[at]` comes after a word for people and "from" ("a driver from
+/// Dorchester"), or "in" when the people are themselves "from" or "of" somewhere ("samples
+/// from people in China"; "residents in Kharkiv woke to explosions" is the story).
 fn of_a_person(words: &[(usize, &str)], at: usize) -> bool {
     let lower = |i: usize| words[i].1.to_lowercase();
     let mut i = at;
     if i >= 1 && lower(i - 1) == "the" {
         i -= 1;
     }
-    i >= 2
-        && matches!(lower(i - 1).as_str(), "from" | "in")
-        && PEOPLE.contains(&lower(i - 2).as_str())
+    if i < 2 || !PEOPLE.contains(&lower(i - 2).as_str()) {
+        return false;
+    }
+    match lower(i - 1).as_str() {
+        "from" => true,
+        // "researchers in the Czech Republic": where they work.
+        "in" => {
+            matches!(
+                lower(i - 2).as_str(),
+                "researcher" | "researchers" | "scientist" | "scientists" | "expert" | "experts"
+            ) || (i >= 3 && matches!(lower(i - 3).as_str(), "from" | "of"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the word before `words[at]` is a preposition ("in", "from", "в").
@@ -566,5 +652,7 @@ fn joined_by_space(text: &str, words: &[(usize, &str)]) -> bool {
         let gap = &text[w[0].0 + w[0].1.len()..w[1].0];
         matches!(gap, " " | "-" | "–" | "'s " | "’s " | " - ")
             || (gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-'))
+            // "St. Louis", "Ft. Worth".
+            || (gap == ". " && matches!(w[0].1, "St" | "Ste" | "Ft" | "Mt"))
     })
 }

@@ -49,7 +49,8 @@ pub fn resolve_place(input: &str) -> Option<Resolution> {
     candidates.sort_by_key(|e| {
         let weight = super::tagger::namesake_population(e, &all);
         // "New York" is as much the city's name as the state's.
-        let exact = super::normalize_name(e.name) == key || weight > e.population;
+        let exact = super::normalize_name(e.name) == key
+            || super::tagger::namesake_regions(e, &all).next().is_some();
         (
             !exact,
             e.kind != PlaceKind::Country,

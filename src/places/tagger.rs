@@ -20,7 +20,8 @@ const LEDE_BYTES: usize = 900;
 #[derive(Default)]
 struct NameStats<'m> {
     count: u32,
-    after_preposition: bool,
+    /// Right after "in", "from" or "near" at least once.
+    after_in_from_near: bool,
     only_name_like: bool,
     region_word: bool,
     person: bool,
@@ -58,8 +59,11 @@ impl Evidence {
 }
 
 /// The places an article is about, dateline first, then by number of mentions: the
-/// dateline's place, places in the headline or lede or named more than once, and the
-/// countries and regions that contain them when the article names those too.
+/// dateline's place; towns and regions of the countries the story is set in; regions, and
+/// cities of 200,000 people or more, in the headline or lede or named twice; countries in
+/// the headline or lede or named four times; and the countries and regions that contain
+/// those when the article names them too. Only mentions that say where the story happens
+/// count (see `Mention::aside`).
 pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
     let g = gazetteer();
     let lede_start = article
@@ -114,16 +118,16 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
             ..Default::default()
         });
         e.count += 1;
-        e.after_preposition |= m.preposition_before;
+        e.after_in_from_near |= m.in_from_near;
         e.only_name_like &= m.name_like;
         e.region_word |= m.region_word;
         e.person |= m.person;
-        e.named |= !m.name_like;
+        e.named |= !m.name_like && !m.owner;
         e.capitalised_as_name |= !m.capital_says_nothing;
         e.name_like += u32::from(m.name_like);
         e.only_acronyms &= m.acronym;
         e.qualifiers.extend(m.qualifier.as_deref());
-        if !(m.aside || m.name_like) {
+        if !(m.aside || m.name_like || m.owner) {
             let found = Evidence {
                 count: 1,
                 prominent: m.prominent,
@@ -193,19 +197,20 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
             is_dateline = dateline.is_some_and(|d| d.index == pick.index);
         }
         // ... and "California" there is the region that holds Cupertino.
-        if let Some(container) = st
+        let container = st
             .qualifies
             .iter()
             .find_map(|q| qualifying_container(g, &candidates, q))
-            .filter(|_| !is_dateline)
-        {
-            pick = container;
+            .filter(|_| !is_dateline);
+        if let Some(region) = container {
+            pick = region;
         }
         let in_context = context.contains(pick.country_code);
-        let plausible = if GUARDED.contains(key) {
-            is_dateline || in_context || (st.after_preposition && pick.kind != PlaceKind::City)
-        } else if qualified.is_some() {
+        let plausible = if qualified.is_some() || container.is_some() {
             true
+        } else if GUARDED.contains(key) {
+            // "in Nice", "from Reading": the place; "passed to Jordan" is not enough.
+            is_dateline || in_context || st.after_in_from_near
         } else {
             is_dateline || pick.kind != PlaceKind::City || in_context || pick.population >= BIG_CITY
         };
@@ -226,7 +231,7 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
         }
         let salient = is_dateline || evidence.prominent || evidence.count >= 2;
         // Towns and regions of the countries the story is set in are tagged even when named
-        // once; other places must be prominent or repeated.
+        // once; other regions, and big cities, must be prominent or repeated.
         let tagged = match pick.kind {
             // A country named in passing ("talks with Iran") is an actor, not the setting.
             PlaceKind::Country => is_dateline || evidence.prominent || evidence.count >= 4,
@@ -331,7 +336,7 @@ fn choose(
         if normalize_name(e.name) == key {
             s += 2.0;
         }
-        if e.kind == PlaceKind::City && population > e.population {
+        if !region_word && namesake_regions(e, candidates).next().is_some() {
             // Ahead of the region it takes its population from, even when only the region
             // is called exactly so ("New York" is the city before the state).
             s += 5.5;
@@ -365,18 +370,22 @@ fn choose(
 /// the city before Atyrau Region) or the country's ("Washington" is the capital before the
 /// state); any other place counts its own.
 pub(super) fn namesake_population(place: &Entry, candidates: &[Entry]) -> u32 {
-    if place.kind != PlaceKind::City {
-        return place.population;
-    }
-    candidates
-        .iter()
-        .filter(|r| {
-            r.kind == PlaceKind::Region
-                && r.country_code == place.country_code
-                && (place.region == Some(r.index) || gazetteer().is_capital(*place))
-        })
+    namesake_regions(place, candidates)
         .map(|r| r.population)
         .fold(place.population, u32::max)
+}
+
+/// The regions among `candidates` that a city outranks (see [`namesake_population`]).
+pub(super) fn namesake_regions<'c>(
+    place: &'c Entry,
+    candidates: &'c [Entry],
+) -> impl Iterator<Item = &'c Entry> + 'c {
+    candidates.iter().filter(move |r| {
+        place.kind == PlaceKind::City
+            && r.kind == PlaceKind::Region
+            && r.country_code == place.country_code
+            && (place.region == Some(r.index) || gazetteer().is_capital(*place))
+    })
 }
 
 /// The dateline's city, read with its qualifier ("Kazakhstan", "Georgia", "Texas") when
@@ -661,6 +670,74 @@ mod tests {
             "Sales in U.S. stores slowed.",
             "United States"
         ));
+    }
+
+    #[test]
+    fn ordinary_sentences_keep_their_places() {
+        // Each of these once lost its place to a rule meant for something else.
+        let cases = [
+            (
+                "Kyiv",
+                "Ukraine asked for help. Then Warsaw closed its border.",
+                "Warsaw",
+            ),
+            ("Kyiv", "Thousands marched in Warsaw Saturday.", "Warsaw"),
+            (
+                "Kyiv",
+                "Residents in Kharkiv woke to explosions.",
+                "Kharkiv",
+            ),
+            (
+                "Atlanta",
+                "Police said they will investigate the shooting in Macon.",
+                "Macon",
+            ),
+            (
+                "Astana",
+                "Protesters in Almaty said police beat them.",
+                "Almaty",
+            ),
+            (
+                "Boston",
+                "Thousands marched in St. Louis on Saturday.",
+                "St. Louis",
+            ),
+            (
+                "Boston",
+                "Thousands gathered in Cairo's Tahrir Square.",
+                "Cairo",
+            ),
+            ("Lyon", "Thousands protested in Nice on Sunday.", "Nice"),
+        ];
+        for (dateline, text, place) in cases {
+            assert!(tags(dateline, text, place), "{place} in {text:?}");
+        }
+        let t = tag(
+            "Floods Hit Lima Hard",
+            "Heavy rains flooded homes in Lima on Sunday.",
+            None,
+        );
+        assert!(t.iter().any(|p| p.0 == "Lima" && p.1 == "PE"), "{t:?}");
+        let t = tag(
+            "",
+            "Thousands marched in Atlanta, Georgia, on Saturday.",
+            None,
+        );
+        assert!(t.iter().any(|p| p.0 == "Georgia" && p.1 == "US"), "{t:?}");
+    }
+
+    #[test]
+    fn first_names_and_surnames_are_not_places() {
+        let text = "Michael Jordan scored 40 points. Pippen passed to Jordan, who scored.";
+        let t = tag("", &format!("CHICAGO -- {text}"), Some(("Chicago", None)));
+        assert!(t.iter().all(|p| p.0 == "Chicago"), "{t:?}");
+        let text = "Chad Johnson caught two touchdowns as Cincinnati won.";
+        let t = tag(
+            "",
+            &format!("CINCINNATI -- {text}"),
+            Some(("Cincinnati", None)),
+        );
+        assert!(t.iter().all(|p| p.0 == "Cincinnati"), "{t:?}");
     }
 
     #[test]

@@ -197,7 +197,6 @@ const NEVER: &[&str] = &[
     "patrick",
     "at tall",
     "roosevelt",
-    "selon",
     "post",
     "google",
 ];
@@ -210,7 +209,8 @@ pub(super) fn is_never(key: &str) -> bool {
 }
 
 /// Place names that are also common words or first names: tagged only from the dateline,
-/// or when the article names the place's country, or after "in"/"from"/"near".
+/// or when the article names the place's country, or after "in"/"from"/"near"; and never
+/// taken for a place next to another name ("Michael Jordan").
 pub(super) const GUARDED: &[&str] = &[
     "oral",
     "nice",
@@ -250,7 +250,6 @@ pub(super) const GUARDED: &[&str] = &[
     "nancy",
     "pau",
     "bar",
-    "most",
     "sofia",
     "alexandria",
     "regina",
@@ -479,9 +478,98 @@ const REGION_WORDS: &[&str] = &[
     "departamento",
 ];
 
+/// "region", "oblast", or a case form of a Cyrillic one ("облысында", "области"); not
+/// "regional".
 pub(super) fn is_region_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    REGION_WORDS.iter().any(|w| lower.starts_with(w))
+    REGION_WORDS
+        .iter()
+        .any(|w| lower == *w || (crate::analysis::is_cyrillic(w) && lower.starts_with(w)))
+}
+
+/// Words that open sentences and are no one's given name ("Then Warsaw closed its border").
+pub(super) fn is_sentence_opener(lower: &str) -> bool {
+    [
+        "then",
+        "but",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "if",
+        "since",
+        "so",
+        "yet",
+        "now",
+        "still",
+        "also",
+        "meanwhile",
+        "however",
+        "here",
+        "there",
+        "today",
+        "yesterday",
+        "later",
+        "instead",
+        "once",
+        "until",
+        "although",
+        "though",
+        "because",
+        "in",
+        "at",
+        "on",
+        "from",
+        "for",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "last",
+        "next",
+        "every",
+        "each",
+        "even",
+        "only",
+        "why",
+        "how",
+        "where",
+        "what",
+        "who",
+    ]
+    .contains(&lower)
+}
+
+/// Days and months, capitalised in English but never part of a name ("in Warsaw
+/// Saturday", "May 2011").
+pub(super) fn is_calendar_word(lower: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .contains(&lower)
 }
 
 /// Prepositions and articles, capitalised in headlines and at the start of sentences ("В
@@ -539,7 +627,6 @@ pub(super) const CYRILLIC_REPLACEMENTS: &[(&str, &str)] = &[
     ("ью", "ь"),
 ];
 
-/// Words with their byte offsets ("Georgia's" is the word "Georgia").
 /// People a place is said of ("a school bus driver from Dorchester", "researchers in the
 /// Czech Republic"): where they live or come from, not where the story happens.
 pub(super) const PEOPLE: &[&str] = &[
