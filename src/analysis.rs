@@ -109,6 +109,32 @@ pub fn stemmer_for(lang: Option<&str>, text: &str) -> Option<&'static str> {
     (latin > other).then_some("en")
 }
 
+/// English day and month names, lower case: dates in bylines, and words that are never part
+/// of a place's or a person's name.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 pub fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
 }

@@ -345,18 +345,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
 /// Where a date starts in a byline ("Nathan Willis March 25, 2015", "Joe Wee Monday,
 /// February 29"): a weekday, or a month name followed by a day number.
 fn date_start(s: &str) -> Option<usize> {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    use crate::analysis::{MONTHS, WEEKDAYS};
     let words: Vec<(usize, &str)> = s
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
@@ -366,7 +355,7 @@ fn date_start(s: &str) -> Option<usize> {
         let weekday = WEEKDAYS
             .iter()
             .any(|d| word == *d || (word.len() == 3 && d.starts_with(&word)));
-        let month = MONTHS.iter().any(|m| word.starts_with(m))
+        let month = MONTHS.iter().any(|m| word.starts_with(&m[..3]))
             && words
                 .get(i + 1)
                 .is_some_and(|(_, next)| next.chars().next().is_some_and(|c| c.is_ascii_digit()));

@@ -256,9 +256,7 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                 && before_lower
                     .as_deref()
                     .is_some_and(|w| !is_sentence_opener(w))
-                && before_lower
-                    .as_deref()
-                    .is_some_and(|w| !is_never(w) && !is_compass(w));
+                && before_lower.as_deref().is_some_and(|w| !is_never(w));
             let span = first.0..last.0 + last.1.len();
             let sentence = own_sentence(text, &span);
             let clause = clause_before(sentence, text, &span);

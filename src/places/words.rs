@@ -29,11 +29,6 @@ const NEVER: &[&str] = &[
     "you",
     "most",
     "best",
-    "may",
-    "march",
-    "june",
-    "july",
-    "august",
     "police",
     "union",
     "university",
@@ -48,6 +43,11 @@ const NEVER: &[&str] = &[
     "southern",
     "eastern",
     "western",
+    "greater",
+    "downtown",
+    "inner",
+    "outer",
+    "metropolitan",
     "capital",
     "federal",
     "federation",
@@ -81,13 +81,6 @@ const NEVER: &[&str] = &[
     "university",
     "college",
     "school",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "news",
     "live",
@@ -205,7 +198,7 @@ const NEVER: &[&str] = &[
 pub(super) fn is_never(key: &str) -> bool {
     static SET: std::sync::LazyLock<HashSet<&str>> =
         std::sync::LazyLock::new(|| NEVER.iter().copied().collect());
-    SET.contains(key)
+    SET.contains(key) || is_calendar_word(key)
 }
 
 /// Place names that are also common words or first names: tagged only from the dateline,
@@ -548,28 +541,8 @@ pub(super) fn is_sentence_opener(lower: &str) -> bool {
 /// Days and months, capitalised in English but never part of a name ("in Warsaw
 /// Saturday", "May 2011").
 pub(super) fn is_calendar_word(lower: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .contains(&lower)
+    use crate::analysis::{MONTHS, WEEKDAYS};
+    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
 }
 
 /// Prepositions and articles, capitalised in headlines and at the start of sentences ("В
@@ -583,26 +556,6 @@ pub(super) fn is_function_word(lower: &str) -> bool {
             "dans", "von", "nach", "aus", "im", "am",
         ]
         .contains(&lower)
-}
-
-pub(super) fn is_compass(word: &str) -> bool {
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "greater",
-        "downtown",
-        "inner",
-        "outer",
-        "metropolitan",
-    ]
-    .contains(&word)
 }
 
 /// Case endings of Russian and Kazakh place names ("в Уральске", "Оралда"), longest first.
