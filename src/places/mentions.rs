@@ -119,7 +119,7 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             {
                 mentions.push(Mention {
                     key,
-                    in_from_near: after_preposition(&words, i),
+                    in_from_near: after_in_from_near(&words, i),
                     prominent: prominent.contains(&first.0),
                     name_like: false,
                     owner: false,
@@ -167,15 +167,10 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
             if is_never(&key) || !g.contains_normalized(&key) {
                 continue;
             }
-            // "Abai Square", "Fulton and DeKalb counties": another thing's name.
-            let named_after = |word: &str| {
-                NAMED_AFTER
-                    .iter()
-                    .any(|w| word == *w || (crate::analysis::is_cyrillic(w) && word.starts_with(w)))
-            };
+            // "Fulton and DeKalb counties": another thing's name.
             let coordinated_plural = after_lower.as_deref() == Some("and")
                 && words.get(i + n + 1).is_some_and(|w| is_capitalised(w.1))
-                && lower(i + n + 2).is_some_and(|w| w.ends_with('s') && named_after(&w));
+                && lower(i + n + 2).is_some_and(|w| w.ends_with('s') && names_another_thing(&w));
             // "U.S. retail sales": initials before a noun are an adjective, like "American".
             let initials_adjective = n == 1
                 && first.1.ends_with('.')
@@ -199,7 +194,7 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                     words.get(at).is_some_and(|w| {
                         (k == 0
                             || (is_capitalised(w.1) && joined_by_space(text, &words[at - 1..=at])))
-                            && named_after(&w.1.to_lowercase())
+                            && names_another_thing(&w.1.to_lowercase())
                     }) && (0..k).all(|j| words.get(i + n + j).is_some_and(|w| is_capitalised(w.1)))
                 });
             if names_another || coordinated_plural || initials_adjective || institution_of {
@@ -255,20 +250,18 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                 && !headline
                 && before_lower
                     .as_deref()
-                    .is_some_and(|w| !is_sentence_opener(w))
-                && before_lower.as_deref().is_some_and(|w| !is_never(w));
+                    .is_some_and(|w| !is_sentence_opener(w) && !is_never(w));
+            let next = Some(i + n).filter(|&a| a < words.len());
             let span = first.0..last.0 + last.1.len();
             let sentence = own_sentence(text, &span);
             let clause = clause_before(sentence, text, &span);
             mentions.push(Mention {
                 key,
-                in_from_near: i >= 1
-                    && matches!(lower(i - 1).as_deref(), Some("in" | "from" | "near" | "в" | "из")),
+                in_from_near: after_in_from_near(&words, i),
                 prominent: prominent.contains(&first.0),
                 name_like: titled
                     || name_before
-                    || (!owner
-                        && neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), after_joined))
+                    || (!owner && neighbour_is_name(next, after_joined))
                     // "Globe and Mail", "Washington and Lee": one name of two.
                     || (after_joined
                         && matches!(after_lower.as_deref(), Some("and" | "&"))
@@ -277,8 +270,9 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                 // owner; "Cairo's Tahrir Square" is still the place.
                 owner: owner
                     && !headline
-                    && neighbour_is_name(Some(i + n).filter(|&a| a < words.len()), true)
-                    && !(i + n + 1..i + n + 3).any(|at| lower(at).is_some_and(|w| named_after(&w))),
+                    && neighbour_is_name(next, true)
+                    && !(i + n + 1..i + n + 3)
+                        .any(|at| lower(at).is_some_and(|w| names_another_thing(&w))),
                 region_word,
                 government: after_joined
                     && !after_preposition(&words, i)
@@ -289,13 +283,10 @@ pub(super) fn find_mentions(g: &Gazetteer, passage: &Passage) -> Vec<Mention> {
                 capital_says_nothing: headline || sentence_start(text, first.0),
                 acronym: !headline && n == 1 && is_acronym(first.1),
                 qualifier: None,
-                // "fewer peaches than California", "rebels in neighboring South Sudan".
-                aside: before_lower.as_deref().is_some_and(|w| {
-                    matches!(
-                        w,
-                        "than" | "neighboring" | "neighbouring" | "bordering" | "borders"
-                    )
-                }) || of_a_person(&words, i)
+                aside: before_lower
+                    .as_deref()
+                    .is_some_and(|w| ASIDE_BEFORE.contains(&w))
+                    || of_a_person(&words, i)
                     || is_credit(sentence)
                     || lives_or_works_there(clause)
                     || is_plan(clause)
@@ -574,6 +565,17 @@ fn of_a_person(words: &[(usize, &str)], at: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the word before `words[at]` is "in", "from" or "near" (Russian "в", "из"): the
+/// prepositions that vouch for a place.
+fn after_in_from_near(words: &[(usize, &str)], at: usize) -> bool {
+    at.checked_sub(1).is_some_and(|p| {
+        matches!(
+            words[p].1.to_lowercase().as_str(),
+            "in" | "from" | "near" | "в" | "из"
+        )
+    })
 }
 
 /// Whether the word before `words[at]` is a preposition ("in", "from", "в").

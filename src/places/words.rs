@@ -364,7 +364,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// Words after a name that make it part of another name: a street, a building, a county or
 /// a river named after the place ("Abai Square", "Bardo museum", "DeKalb County",
 /// "Piura River"), or a border ("the Oklahoma border").
-pub(super) const NAMED_AFTER: &[&str] = &[
+const NAMED_AFTER: &[&str] = &[
     "square",
     "street",
     "road",
@@ -397,6 +397,24 @@ pub(super) const FOLLOW_A_NOUN: &[&str] = &[
     "might", "does", "did", "and", "or", "to", "in", "on", "at", "for", "with", "from", "since",
     "after", "before", "as", "than", "that", "which", "where", "said", "says", "isn't", "hasn't",
     "doesn't", "wasn't", "won't",
+];
+
+/// Whether a lower-case word after a name makes the name another thing's ("square",
+/// "museum", "counties"; Kazakh "алаңына" by its beginning).
+pub(super) fn names_another_thing(lower: &str) -> bool {
+    NAMED_AFTER
+        .iter()
+        .any(|w| lower == *w || (crate::analysis::is_cyrillic(w) && lower.starts_with(w)))
+}
+
+/// Words before a name that make it a comparison or a neighbour, not where the story
+/// happens ("fewer peaches than California", "rebels in neighboring South Sudan").
+pub(super) const ASIDE_BEFORE: &[&str] = &[
+    "than",
+    "neighboring",
+    "neighbouring",
+    "bordering",
+    "borders",
 ];
 
 /// Words before "of" that make a place part of an institution's name.
