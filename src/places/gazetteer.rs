@@ -147,6 +147,32 @@ impl Gazetteer {
                 .is_some_and(|c| c.lat == entry.lat && c.lon == entry.lon)
     }
 
+    /// The population a place weighs with when a name is ambiguous: a city counts as much as
+    /// a region of its country with the same name when it is that region's capital
+    /// ("Atyrau" is the city before Atyrau Region) or the country's ("Washington" is the
+    /// capital before the state); any other place counts its own. Shared by the tagger and
+    /// `--place`.
+    pub fn namesake_population(&self, place: &Entry, candidates: &[Entry]) -> u32 {
+        self.namesake_regions(place, candidates)
+            .map(|r| r.population)
+            .fold(place.population, u32::max)
+    }
+
+    /// The regions among `candidates` that a city outranks (see
+    /// [`namesake_population`](Self::namesake_population)).
+    pub fn namesake_regions<'c>(
+        &'c self,
+        place: &'c Entry,
+        candidates: &'c [Entry],
+    ) -> impl Iterator<Item = &'c Entry> + 'c {
+        candidates.iter().filter(move |r| {
+            place.kind == PlaceKind::City
+                && r.kind == PlaceKind::Region
+                && r.country_code == place.country_code
+                && (place.region == Some(r.index) || self.is_capital(*place))
+        })
+    }
+
     /// The entry, its region and its country, outermost first.
     pub fn lineage(&self, entry: Entry) -> Vec<Entry> {
         let mut chain = vec![entry];

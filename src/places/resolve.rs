@@ -47,10 +47,10 @@ pub fn resolve_place(input: &str) -> Option<Resolution> {
     let key = super::normalize_name(name);
     let all = candidates.clone();
     candidates.sort_by_key(|e| {
-        let weight = super::tagger::namesake_population(e, &all);
+        let weight = g.namesake_population(e, &all);
         // "New York" is as much the city's name as the state's.
-        let exact = super::normalize_name(e.name) == key
-            || super::tagger::namesake_regions(e, &all).next().is_some();
+        let exact =
+            super::normalize_name(e.name) == key || g.namesake_regions(e, &all).next().is_some();
         (
             !exact,
             e.kind != PlaceKind::Country,

@@ -318,11 +318,12 @@ fn choose(
     dateline: Option<Entry>,
     region_word: bool,
 ) -> Option<Entry> {
+    let g = gazetteer();
     let score = |e: &Entry| {
         let population = if region_word {
             e.population
         } else {
-            namesake_population(e, candidates)
+            g.namesake_population(e, candidates)
         };
         let mut s = 1.5 * (f64::from(population) + 10.0).log10();
         if region_word && e.kind == PlaceKind::Region {
@@ -336,7 +337,7 @@ fn choose(
         if normalize_name(e.name) == key {
             s += 2.0;
         }
-        if !region_word && namesake_regions(e, candidates).next().is_some() {
+        if !region_word && g.namesake_regions(e, candidates).next().is_some() {
             // Ahead of the region it takes its population from, even when only the region
             // is called exactly so ("New York" is the city before the state).
             s += 5.5;
@@ -363,29 +364,6 @@ fn choose(
         .iter()
         .copied()
         .max_by(|a, b| score(a).total_cmp(&score(b)))
-}
-
-/// The population a place weighs with when a name is ambiguous: a city counts as much as a
-/// region of its country with the same name when it is that region's capital ("Atyrau" is
-/// the city before Atyrau Region) or the country's ("Washington" is the capital before the
-/// state); any other place counts its own.
-pub(super) fn namesake_population(place: &Entry, candidates: &[Entry]) -> u32 {
-    namesake_regions(place, candidates)
-        .map(|r| r.population)
-        .fold(place.population, u32::max)
-}
-
-/// The regions among `candidates` that a city outranks (see [`namesake_population`]).
-pub(super) fn namesake_regions<'c>(
-    place: &'c Entry,
-    candidates: &'c [Entry],
-) -> impl Iterator<Item = &'c Entry> + 'c {
-    candidates.iter().filter(move |r| {
-        place.kind == PlaceKind::City
-            && r.kind == PlaceKind::Region
-            && r.country_code == place.country_code
-            && (place.region == Some(r.index) || gazetteer().is_capital(*place))
-    })
 }
 
 /// The dateline's city, read with its qualifier ("Kazakhstan", "Georgia", "Texas") when
