@@ -21,6 +21,30 @@ pub enum Error {
     },
 
     #[error(
+        "--index {} is a file, not an index folder — give the folder the index lives in (or should be created in)",
+        path.display()
+    )]
+    IndexIsFile { path: PathBuf },
+
+    #[error(
+        "{} is not a dateline index: it holds other files ({example}) — give another `--index` folder (a new or empty one is created)",
+        path.display()
+    )]
+    NotAnIndex { path: PathBuf, example: String },
+
+    #[error(
+        "the index at {} was built from the corpus {}, and {} is another folder ({found} of {sampled} indexed pages are in it) — indexing it here would remove the first archive's articles; `dateline index {} --index {} --rebuild` replaces them, or give this corpus its own `--index`",
+        index.display(), recorded.display(), given.display(), given.display(), index.display()
+    )]
+    OtherCorpus {
+        index: PathBuf,
+        recorded: PathBuf,
+        given: PathBuf,
+        found: usize,
+        sampled: usize,
+    },
+
+    #[error(
         "the index at {} is locked by another `dateline index` run (lock file {}); wait for it to finish",
         path.display(),
         path.join(".tantivy-writer.lock").display()
@@ -33,6 +57,12 @@ pub enum Error {
         #[source]
         source: tantivy::TantivyError,
     },
+
+    #[error(
+        "cannot write to the index at {}: {detail} — the last commit is kept; check free disk space, the file size limit (`ulimit -f`) and permissions, then run `dateline index` again",
+        path.display()
+    )]
+    IndexWrite { path: PathBuf, detail: String },
 
     #[error("corpus {}: {reason}", path.display())]
     Corpus { path: PathBuf, reason: String },
@@ -50,6 +80,14 @@ pub enum Error {
     #[error("invalid date {value:?} for {flag}: expected YYYY-MM-DD")]
     Date { flag: &'static str, value: String },
 
+    #[error(
+        "the date range is reversed: since {since} is after until {until} — swap the two dates"
+    )]
+    DateRange {
+        since: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    },
+
     #[error("no article {0:?} in the index — `dateline query` lists the paths it holds")]
     NotFound(String),
 }
@@ -61,6 +99,21 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// A failure of the index writer: adding, deleting or committing.
+    pub(crate) fn index_write(path: impl Into<PathBuf>, source: tantivy::TantivyError) -> Self {
+        let detail = match source {
+            // tantivy's worker threads report only that they died; the cause is I/O.
+            tantivy::TantivyError::ErrorInThread(_) => {
+                "a writer thread failed while writing files".to_string()
+            }
+            other => other.to_string(),
+        };
+        Error::IndexWrite {
+            path: path.into(),
+            detail,
         }
     }
 

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -39,6 +40,9 @@ pub struct IndexOptions {
     pub commit_every_pages: usize,
     /// ...or after this much time with uncommitted changes, whichever comes first.
     pub commit_every: Duration,
+    /// Set from outside (a Ctrl-C handler) to end the run early: pages stop being read,
+    /// what was extracted is committed, and nothing is taken for removed.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl IndexOptions {
@@ -51,6 +55,7 @@ impl IndexOptions {
             writer_heap_bytes: 128 * 1024 * 1024,
             commit_every_pages: 5_000,
             commit_every: Duration::from_secs(30),
+            stop: None,
         }
     }
 }
@@ -78,6 +83,9 @@ pub struct IndexReport {
     pub bytes_read: u64,
     pub commits: usize,
     pub elapsed: Duration,
+    /// The run was stopped before it looked at every page (see [`IndexOptions::stop`]);
+    /// what it did is committed, and the next run completes the rest.
+    pub interrupted: bool,
 }
 
 impl IndexReport {
@@ -169,7 +177,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             },
             other => Error::index(&opts.index, other),
         })?;
-    let index_err = |e| Error::index(&opts.index, e);
+    let index_err = |e| Error::index_write(&opts.index, e);
     writer.set_merge_policy(Box::new(merge_policy()));
 
     let known = if opts.rebuild {
@@ -178,6 +186,12 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         HashMap::new()
     } else {
         indexed_pages(&store)?
+    };
+    check_same_corpus(&store, &known, &corpus_root, &opts.index)?;
+    let stopped = || {
+        opts.stop
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
     };
 
     let mut report = IndexReport::default();
@@ -204,20 +218,27 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     let known_ref = &known;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            corpus::walk(root, exclude)
+            // An error ends the walk: the receiver is gone (the run failed or was stopped).
+            let _ = corpus::walk(root, exclude)
                 .par_bridge()
-                .for_each_with(tx, |tx, item| {
+                .try_for_each_with(tx, |tx, item| {
+                    if stopped() {
+                        return Err(());
+                    }
                     let message = item.map(|page| {
                         let path = page.path(root);
                         let known = known_ref.get(&*page.rel).map(|k| &k.print);
                         let (bytes, work) = look_at(&path, &page.rel, known, max);
                         (page, bytes, work)
                     });
-                    // The receiver only stops early when the run failed; nothing to do then.
-                    let _ = tx.send(message);
+                    tx.send(message).map_err(drop)
                 });
         });
         for message in rx {
+            if stopped() {
+                report.interrupted = true;
+                break;
+            }
             let (page, bytes, work) = match message {
                 Ok(found) => found,
                 Err(problem) => {
@@ -299,7 +320,9 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         Ok(())
     })?;
 
-    for (rel, page) in &known {
+    // A stopped run has not seen every page: none is taken for removed.
+    let finished = !report.interrupted;
+    for (rel, page) in known.iter().filter(|_| finished) {
         let under_unreadable = unreadable_prefixes
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
@@ -313,6 +336,38 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     progress.finish();
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Refuses to index a corpus into an index made from another one, which would take every
+/// page of the first for removed. The same corpus moved or renamed keeps its page ids:
+/// most of a sample of the indexed pages are found under the new root.
+fn check_same_corpus(
+    store: &Store,
+    known: &HashMap<String, IndexedPage>,
+    corpus_root: &Path,
+    index: &Path,
+) -> Result<()> {
+    const SAMPLE: usize = 200;
+    let recorded = &store.info.corpus;
+    if known.is_empty() || recorded.as_path() == corpus_root || recorded.as_os_str().is_empty() {
+        return Ok(());
+    }
+    let sampled = known.len().min(SAMPLE);
+    let found = known
+        .keys()
+        .take(SAMPLE)
+        .filter(|rel| corpus_root.join(rel).symlink_metadata().is_ok())
+        .count();
+    if found * 2 > sampled {
+        return Ok(());
+    }
+    Err(Error::OtherCorpus {
+        index: index.to_path_buf(),
+        recorded: recorded.clone(),
+        given: corpus_root.to_path_buf(),
+        found,
+        sampled,
+    })
 }
 
 /// Segments stop taking part in merges once they hold [`MAX_MERGE_DOCS`] articles. A merge
@@ -337,7 +392,9 @@ fn commit(
     report: &mut IndexReport,
 ) -> Result<()> {
     store.write_info(corpus_root)?;
-    writer.commit().map_err(|e| Error::index(&store.path, e))?;
+    writer
+        .commit()
+        .map_err(|e| Error::index_write(&store.path, e))?;
     report.commits += 1;
     Ok(())
 }

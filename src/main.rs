@@ -7,6 +7,8 @@ mod progress;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -21,6 +23,8 @@ use dateline::{Error, IndexOptions, SearchRequest, Searcher};
 enum Outcome {
     Success,
     NothingFound,
+    /// Stopped by Ctrl-C after committing its work (exit 130, as shells report SIGINT).
+    Interrupted,
 }
 
 fn main() -> ExitCode {
@@ -29,11 +33,12 @@ fn main() -> ExitCode {
     match run(cli.command, color) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dateline: {err:#}");
+            eprintln!("dateline: {}", message(&err));
             ExitCode::from(2)
         }
     }
@@ -71,8 +76,24 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
     opts.rebuild = args.rebuild;
     opts.max_page_bytes = args.max_page_mb.saturating_mul(1024 * 1024);
     opts.commit_every_pages = args.commit_every.max(1);
+    // The first Ctrl-C asks the run to commit and stop; a second one exits at once, which
+    // is safe too: a commit is atomic, and the next run completes the rest.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&stop))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&stop)))
+            .context("cannot install the Ctrl-C handler")?;
+    }
+    opts.stop = Some(stop);
     let progress = progress::IndexProgress::new(args.quiet);
     let report = dateline::index_corpus(&opts, &progress)?;
+    if report.interrupted {
+        eprintln!(
+            "interrupted: {} pages committed, run dateline index again to finish",
+            report.added + report.updated
+        );
+        return Ok(Outcome::Interrupted);
+    }
     let mut skips: Vec<String> = report
         .skip_counts()
         .iter()
@@ -416,6 +437,22 @@ fn use_color(choice: ColorChoice) -> bool {
                 && std::io::stdout().is_terminal()
         }
     }
+}
+
+/// The error and its causes, each cause added only when the message so far does not
+/// already say it (dateline's errors name their cause themselves).
+fn message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.is_empty() {
+            out = text;
+        } else if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

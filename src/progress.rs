@@ -4,11 +4,15 @@
 use std::io::IsTerminal;
 
 use dateline::indexer::{Progress, Skipped};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub struct IndexProgress {
     bar: ProgressBar,
     quiet: bool,
+    /// Bytes read so far: the bar's position counts pages.
+    bytes: AtomicU64,
 }
 
 impl IndexProgress {
@@ -17,14 +21,18 @@ impl IndexProgress {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-            if let Ok(style) = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} pages  {binary_bytes} read  {elapsed}",
-            ) {
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} pages  {msg} read  {elapsed}")
+            {
                 bar.set_style(style);
             }
             bar
         };
-        IndexProgress { bar, quiet }
+        IndexProgress {
+            bar,
+            quiet,
+            bytes: AtomicU64::new(0),
+        }
     }
 }
 
@@ -39,8 +47,11 @@ impl Progress for IndexProgress {
 
     fn advance(&self, bytes: u64) {
         self.bar.inc(1);
-        self.bar.inc_length(0);
-        let _ = bytes;
+        if self.bar.is_hidden() {
+            return;
+        }
+        let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        self.bar.set_message(HumanBytes(total).to_string());
     }
 
     fn skipped(&self, skip: &Skipped) {

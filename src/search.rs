@@ -255,11 +255,17 @@ impl Searcher {
         }
         *last = std::time::Instant::now();
         // The record of stemmers is written before each commit: read it first.
-        let info = crate::store::read_info(&self.store.path)?;
-        *self
-            .stemmers
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = info.stemmers;
+        match crate::store::read_info(&self.store.path) {
+            Ok(info) => {
+                *self
+                    .stemmers
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = info.stemmers;
+            }
+            // An index that has nothing committed has no word forms to look for either.
+            Err(_) if self.reader.searcher().num_docs() == 0 => {}
+            Err(e) => return Err(e),
+        }
         self.reader
             .reload()
             .map_err(|e| Error::index(&self.store.path, e))
@@ -910,6 +916,11 @@ impl Searcher {
     ) -> Result<Box<dyn Query>> {
         let fields = self.store.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        if let (Some(since), Some(until)) = (req.since, req.until)
+            && since > until
+        {
+            return Err(Error::DateRange { since, until });
+        }
         if req.since.is_some() || req.until.is_some() {
             let instant = |d: NaiveDate| {
                 let secs = d.and_time(NaiveTime::MIN).and_utc().timestamp();

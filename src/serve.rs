@@ -230,7 +230,9 @@ impl ApiError {
 impl From<Error> for ApiError {
     fn from(err: Error) -> ApiError {
         let status = match err {
-            Error::Query(_) | Error::Date { .. } => StatusCode::BAD_REQUEST,
+            Error::Query(_) | Error::Date { .. } | Error::DateRange { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };

@@ -238,3 +238,109 @@ fn hostile_pages_are_indexed_as_well_as_possible_and_the_run_finishes() {
         );
     }
 }
+
+#[test]
+fn random_bytes_named_html_are_skipped_as_binary() {
+    let corpus = temp_corpus();
+    // xorshift noise: what a corrupt download looks like; a single-byte charset decodes it.
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let noise: Vec<u8> = (0..200_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    std::fs::write(corpus.path().join("pages/noise.html"), noise).unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let out = dateline()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("noise.html") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("added 1,"));
+}
+
+#[test]
+fn an_index_path_that_is_a_file_or_a_foreign_folder_is_named_as_such() {
+    let corpus = temp_corpus();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("afile");
+    std::fs::write(&file, "notes").unwrap();
+    let documents = dir.path().join("documents");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::write(documents.join("letter.txt"), "dear").unwrap();
+    for (path, says) in [(&file, "is a file"), (&documents, "letter.txt")] {
+        for args in [vec!["index", "CORPUS"], vec!["query", "harbour"]] {
+            let out = dateline()
+                .args(args.iter().map(|a| {
+                    if *a == "CORPUS" {
+                        corpus.path().as_os_str()
+                    } else {
+                        std::ffi::OsStr::new(a)
+                    }
+                }))
+                .arg("--index")
+                .arg(path)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains(says), "{args:?}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        }
+    }
+    assert_eq!(
+        std::fs::read_dir(&documents).unwrap().count(),
+        1,
+        "left alone"
+    );
+}
+
+#[test]
+fn a_reversed_date_range_is_an_error() {
+    let (code, _, stderr) = common::query(&["*", "--since", "2023-01-01", "--until", "2022-01-01"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("reversed") && stderr.contains("2023-01-01"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_every_format_quietly() {
+    // Enough output that it cannot fit in the pipe before `head` closes it.
+    let corpus = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            corpus.path().join(format!("p{i}.html")),
+            GOOD_PAGE.replace("Harbour reopens", &format!("Harbour {i} reopens")),
+        )
+        .unwrap();
+    }
+    let index = tempfile::tempdir().unwrap();
+    common::build_index(corpus.path(), index.path());
+    let bin = assert_cmd::cargo::cargo_bin("dateline");
+    for format in ["text", "json", "jsonl", "csv"] {
+        let script = format!(
+            "'{}' query harbour --all-copies --limit 300 --format {format} --index '{}' | head -c 1 >/dev/null; exit ${{PIPESTATUS[0]}}",
+            bin.display(),
+            index.path().display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}

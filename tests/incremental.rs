@@ -151,6 +151,12 @@ fn rebuild_starts_from_scratch() {
 /// A corpus big enough that an index run lasts a while on any machine.
 fn big_corpus(pages: usize) -> tempfile::TempDir {
     let corpus = tempfile::tempdir().unwrap();
+    fill(corpus.path(), pages);
+    corpus
+}
+
+/// Writes `pages` generated pages into `root`.
+fn fill(root: &Path, pages: usize) {
     let filler: String = (0..40)
         .map(|i| format!("<p>Paragraph {i} about the harvest, the rains and the markets of the valley, where traders weigh sacks of maize at dawn.</p>"))
         .collect();
@@ -158,9 +164,8 @@ fn big_corpus(pages: usize) -> tempfile::TempDir {
         let html = format!(
             "<html lang=\"en\"><head><title>Valley report {i}</title></head><body><article><h1>Valley report {i}</h1>{filler}<p>Unique marker word{i}.</p></article></body></html>"
         );
-        write(corpus.path(), &format!("d{}/p{i}.html", i % 20), &html);
+        write(root, &format!("d{}/p{i}.html", i % 20), &html);
     }
-    corpus
 }
 
 #[test]
@@ -223,16 +228,16 @@ fn a_killed_run_leaves_a_usable_index_that_the_next_run_completes() {
 
 #[test]
 fn a_second_writer_is_refused_and_queries_work_during_a_run() {
-    let corpus = big_corpus(3000);
+    let corpus = tempfile::tempdir().unwrap();
     let index_dir = tempfile::tempdir().unwrap();
-    // A first small run so there is something to query.
-    let small = tempfile::tempdir().unwrap();
+    // A first small run so there is something to query; then the archive grows.
     write(
-        small.path(),
+        corpus.path(),
         "first.html",
         &page("Drought relief", "feeding"),
     );
-    index(small.path(), index_dir.path(), &[]);
+    index(corpus.path(), index_dir.path(), &[]);
+    fill(corpus.path(), 3000);
 
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("dateline"))
         .arg("index")
@@ -247,7 +252,7 @@ fn a_second_writer_is_refused_and_queries_work_during_a_run() {
     std::thread::sleep(Duration::from_millis(300));
     let still_running = child.try_wait().unwrap().is_none();
 
-    let (code, _, err) = index(small.path(), index_dir.path(), &[]);
+    let (code, _, err) = index(corpus.path(), index_dir.path(), &[]);
     let query_total = total(index_dir.path(), "*");
     child.wait().unwrap();
     assert!(

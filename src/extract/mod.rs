@@ -131,8 +131,10 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
     Ok(article)
 }
 
-/// A binary file named `.html`: known magic numbers, NUL bytes, or text that decoded
-/// mostly to replacement and control characters.
+/// A binary file named `.html`. Judged on the bytes first (a single-byte charset decodes
+/// anything, so decoded text alone cannot tell): known magic numbers, a NUL byte or more
+/// than 1% control bytes in the first 8 KB (UTF-16 with a BOM excepted), then text that
+/// decoded mostly to replacement and control characters.
 fn looks_binary(bytes: &[u8], text: &str) -> bool {
     const MAGIC: &[&[u8]] = &[
         b"\x89PNG",
@@ -142,9 +144,40 @@ fn looks_binary(bytes: &[u8], text: &str) -> bool {
         b"GIF8",
         b"\xff\xd8\xff",
         b"\x7fELF",
+        b"BZh",
+        b"\xfd7zXZ\0",
+        b"7z\xbc\xaf\x27\x1c",
+        b"Rar!\x1a\x07",
+        b"\x28\xb5\x2f\xfd",
+        b"OggS",
+        b"ID3",
+        b"fLaC",
+        b"RIFF",
+        b"wOFF",
+        b"wOF2",
+        b"\0asm",
+        b"SQLite format 3\0",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"MZ",
+        b"\xca\xfe\xba\xbe",
+        b"\xcf\xfa\xed\xfe",
     ];
-    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) || bytes.get(4..8) == Some(b"ftyp") {
         return true;
+    }
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    if !utf16 {
+        let head = &bytes[..bytes.len().min(8192)];
+        if head.contains(&0) {
+            return true;
+        }
+        let control = head
+            .iter()
+            .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+            .count();
+        if control * 100 > head.len() {
+            return true;
+        }
     }
     let sample: Vec<char> = text.chars().take(8192).collect();
     let odd = sample
@@ -167,6 +200,37 @@ mod tests {
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 256) as u8).collect();
         assert_eq!(extract_bytes(&noise, "b.html"), Err(SkipReason::Binary));
         assert_eq!(extract_bytes(b"  \n ", "c.html"), Err(SkipReason::Empty));
+    }
+
+    #[test]
+    fn random_bytes_are_binary_whatever_charset_detection_says() {
+        // xorshift: bytes with no structure, as a corrupt or mislabelled download holds.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut noise = Vec::with_capacity(200_000);
+        while noise.len() < 200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            noise.extend_from_slice(&x.to_le_bytes());
+        }
+        assert_eq!(extract_bytes(&noise, "r.html"), Err(SkipReason::Binary));
+        // Without NUL bytes too: control bytes give it away.
+        let no_nul: Vec<u8> = noise.iter().map(|&b| b.max(1)).collect();
+        assert_eq!(extract_bytes(&no_nul, "r.html"), Err(SkipReason::Binary));
+        let mut mp4 = b"\0\0\0\x18ftypmp42".to_vec();
+        mp4.extend_from_slice(&[b'a'; 100]);
+        assert_eq!(extract_bytes(&mp4, "v.html"), Err(SkipReason::Binary));
+    }
+
+    #[test]
+    fn pages_in_single_byte_charsets_and_utf16_are_not_binary() {
+        let latin1 = b"<html><head><meta charset=iso-8859-1><title>Caf\xe9</title></head><body><p>Le caf\xe9 est ouvert \xe0 Paris depuis des ann\xe9es, dit le patron.</p></body></html>";
+        assert!(extract_bytes(latin1, "l.html").is_ok());
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in "<html><body><p>A page saved as UTF-16 by an old browser, with its text.</p></body></html>".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert!(extract_bytes(&utf16, "u.html").is_ok());
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use super::csv_io_error;
+
 use crate::search::{SearchRequest, SearchResults};
 
 const HEADER: &[&str] = &[
@@ -24,7 +26,7 @@ pub(super) fn write_results(
     results: &SearchResults,
 ) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(HEADER).map_err(csv_io_error)?;
     for r in super::json::records(req, results) {
         w.write_record([
             r.rank.to_string(),
@@ -45,7 +47,8 @@ pub(super) fn write_results(
                 .first()
                 .map(|s| s.text.clone())
                 .unwrap_or_default(),
-        ])?;
+        ])
+        .map_err(csv_io_error)?;
     }
     w.flush()
 }
@@ -59,11 +62,11 @@ pub(super) fn write_fields(
     fields: &[String],
 ) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(fields)?;
+    w.write_record(fields).map_err(csv_io_error)?;
     for record in super::json::records(req, results) {
         let value = super::json::hit_value(&record, None);
         let cells: Vec<String> = fields.iter().map(|f| cell(value.get(f))).collect();
-        w.write_record(&cells)?;
+        w.write_record(&cells).map_err(csv_io_error)?;
     }
     w.flush()
 }

@@ -112,14 +112,16 @@ pub fn write_timeline(
         }
         Format::Csv => {
             let mut w = ::csv::Writer::from_writer(out);
-            w.write_record(["period", "start", "end", "count"])?;
+            w.write_record(["period", "start", "end", "count"])
+                .map_err(csv_io_error)?;
             for p in &timeline.periods {
                 w.write_record([
                     p.period.clone(),
                     p.start.to_string(),
                     p.end.to_string(),
                     p.count.to_string(),
-                ])?;
+                ])
+                .map_err(csv_io_error)?;
             }
             w.flush()
         }
@@ -187,9 +189,10 @@ pub fn write_groups(
         }
         Format::Csv => {
             let mut w = ::csv::Writer::from_writer(out);
-            w.write_record([by, "count"])?;
+            w.write_record([by, "count"]).map_err(csv_io_error)?;
             for (name, count) in groups {
-                w.write_record([name.as_str(), &count.to_string()])?;
+                w.write_record([name.as_str(), &count.to_string()])
+                    .map_err(csv_io_error)?;
             }
             w.flush()
         }
@@ -246,5 +249,14 @@ pub fn write_article(
     match format {
         ArticleFormat::Text => text::write_article(out, article, color),
         ArticleFormat::Json => json::write_article(out, article),
+    }
+}
+
+/// The csv crate wraps write errors in its own type, which hides their kind: a closed pipe
+/// must stay a `BrokenPipe` for the binary to end quietly.
+fn csv_io_error(err: ::csv::Error) -> io::Error {
+    match err.into_kind() {
+        ::csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
