@@ -38,6 +38,9 @@ pub struct Article {
     pub metadata_places: Vec<String>,
     /// The gazetteer places the article is about: dateline first, then by mentions.
     pub places: Vec<TaggedPlace>,
+    /// Every place name in `text`, resolved (see [`PlaceMention`]).
+    #[serde(default)]
+    pub mentions: Vec<PlaceMention>,
     /// Size of the page file in bytes.
     pub bytes: u64,
     /// The article's text, paragraphs separated by blank lines.
@@ -67,6 +70,40 @@ pub struct TaggedPlace {
     pub path: String,
     /// The same path by GeoNames id, as indexed for hierarchy search.
     pub id_path: String,
+}
+
+/// One occurrence of a place name in an article's text, resolved to a gazetteer place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// UTF-8 byte offsets of the name in the article's `text`, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written.
+    pub surface: String,
+    /// GeoNames id of the place it means.
+    pub id: u32,
+    pub name: String,
+    pub kind: crate::places::PlaceKind,
+    pub country_code: String,
+    pub lat: f32,
+    pub lon: f32,
+    /// The model's probability that the name is a place here (0.5 to 1).
+    pub confidence: f32,
+    /// How the name is used.
+    #[serde(rename = "use")]
+    pub r#use: MentionUse,
+}
+
+/// How a place name is used, as the geoparsing corpora mark it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionUse {
+    /// The place itself ("floods in Lima").
+    Literal,
+    /// An adjective of the place ("Syrian forces").
+    Adjective,
+    /// The place standing for its government or people ("Washington said").
+    Metonym,
 }
 
 /// The place line that opens a news story: "ORAL, Kazakhstan --".

@@ -66,6 +66,10 @@ pub struct Filters {
     /// Uralsk, Орал; "Georgia, US" or geonames:ID to pick among same names).
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
+    /// Only articles whose text mentions this place, or a place inside it, as a place
+    /// ("oral surgery" never mentions Oral).
+    #[arg(long, value_name = "NAME")]
+    pub mentions: Option<String>,
     /// Only articles about places near this one (see --within).
     #[arg(long, value_name = "PLACE")]
     pub near: Option<String>,
@@ -178,8 +182,12 @@ pub struct ShowArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The page file.
+    /// The page file (with --text: a plain-text file, or - for standard input).
     pub file: PathBuf,
+    /// Read plain UTF-8 text instead of a page: the text is kept byte for byte, and its
+    /// place mentions and places are filled (for scoring geoparsing corpora).
+    #[arg(long)]
+    pub text: bool,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ArticleFormat::Text)]
     pub format: ArticleFormat,

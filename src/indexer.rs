@@ -521,6 +521,18 @@ pub fn to_document(
         }
         doc.add_u64(fields.place_id, u64::from(place.id));
     }
+    let g = crate::places::gazetteer();
+    let mut mentioned = std::collections::HashSet::new();
+    for m in &article.mentions {
+        if !mentioned.insert(m.id) {
+            continue;
+        }
+        let entry = g.lookup(&m.name).into_iter().find(|e| e.id == m.id);
+        if let Some(facet) = entry.and_then(|e| Facet::from_text(&crate::places::id_path(&e)).ok())
+        {
+            doc.add_facet(fields.mentioned, facet);
+        }
+    }
     let lang = article.lang_code();
     if let Some(lang) = &lang {
         doc.add_text(fields.lang, lang);

@@ -31,7 +31,7 @@ pub mod serve;
 pub mod store;
 pub mod timeline;
 
-pub use article::{Article, Dateline, TaggedPlace};
+pub use article::{Article, Dateline, MentionUse, PlaceMention, TaggedPlace};
 pub use error::{Error, Result};
 pub use indexer::{IndexOptions, IndexReport, index_corpus};
 pub use search::{Hit, SearchRequest, SearchResults, Searcher, Snippet, SortOrder};

@@ -184,6 +184,7 @@ struct BatchLine {
     id: Option<serde_json::Value>,
     query: String,
     place: Option<String>,
+    mentions: Option<String>,
     near: Option<String>,
     within: Option<String>,
     since: Option<String>,
@@ -219,6 +220,7 @@ fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
                 id: None,
                 query: line.clone(),
                 place: None,
+                mentions: None,
                 near: None,
                 within: None,
                 since: None,
@@ -238,6 +240,7 @@ fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
                 since: b.since,
                 until: b.until,
                 place: b.place,
+                mentions: b.mentions,
                 near: b.near,
                 within: b.within.unwrap_or_else(|| args.filters.within.clone()),
                 exact: args.filters.exact,
@@ -356,6 +359,7 @@ fn request(query: String, filters: &cli::Filters) -> Result<SearchRequest> {
         since: parse_day("--since", filters.since.as_deref())?,
         until: parse_day("--until", filters.until.as_deref())?,
         place: filters.place.clone(),
+        mentions: filters.mentions.clone(),
         near,
         exact: filters.exact,
         translit: filters.translit,
@@ -396,6 +400,39 @@ fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {
 
 fn extract(args: cli::ExtractArgs, color: bool) -> Result<Outcome> {
     let rel = args.file.to_string_lossy().into_owned();
+    if args.text {
+        let mut bytes = Vec::new();
+        let limit = args.max_page_mb.saturating_mul(1024 * 1024);
+        let read = if args.file == Path::new("-") {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(std::io::stdin(), limit + 1),
+                &mut bytes,
+            )
+        } else {
+            std::fs::File::open(&args.file).and_then(|f| {
+                std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), &mut bytes)
+            })
+        };
+        read.with_context(|| format!("{}", args.file.display()))?;
+        if bytes.len() as u64 > limit {
+            anyhow::bail!(
+                "{}: larger than {} MB (--max-page-mb)",
+                args.file.display(),
+                args.max_page_mb
+            );
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: not UTF-8 text (invalid byte at offset {}); --text reads UTF-8 only",
+                args.file.display(),
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        let article = dateline::extract::extract_plain_text(&text, &rel);
+        let mut out = std::io::stdout().lock();
+        render::write_article(&mut out, &article, args.format, color)?;
+        return Ok(Outcome::Success);
+    }
     let article = dateline::extract::extract_file(
         &args.file,
         &rel,

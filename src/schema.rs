@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use crate::analysis::STEMMED_LANGUAGES;
 
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
@@ -46,6 +46,9 @@ pub struct Fields {
     pub places: Field,
     /// GeoNames ids of the tagged places, for distance search and place counts.
     pub place_id: Field,
+    /// Every place the text mentions (see `Article::mentions`), as GeoNames id paths like
+    /// `places`: `mentions:Kazakhstan` matches a mention of any place inside it.
+    pub mentioned: Field,
     /// Primary language subtag (`en`, `ru`).
     pub lang: Field,
     pub url: Field,
@@ -107,6 +110,7 @@ pub fn build() -> (Schema, Fields) {
         place: b.add_text_field("place", words(false)),
         places: b.add_facet_field("places", FacetOptions::default()),
         place_id: b.add_u64_field("place_id", INDEXED | FAST),
+        mentioned: b.add_facet_field("mentioned", FacetOptions::default()),
         lang: b.add_text_field("lang", keyword.clone()),
         url: b.add_text_field("url", keyword),
         date: b.add_date_field(
@@ -181,6 +185,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         place: f("place")?,
         places: f("places")?,
         place_id: f("place_id")?,
+        mentioned: f("mentioned")?,
         lang: f("lang")?,
         url: f("url")?,
         date: f("date")?,

@@ -127,6 +127,9 @@ pub struct SearchRequest {
     pub place: Option<String>,
     /// Only articles tagged with a place within a distance of another.
     pub near: Option<Near>,
+    /// Only articles whose text mentions this place, or a place inside it, as a place
+    /// (the resolved place, never the bare word).
+    pub mentions: Option<String>,
     /// Match only the exact (folded) word forms, without stemming.
     pub exact: bool,
     /// Also match Cyrillic words by their Latin spelling and the reverse (Алматы = Almaty).
@@ -485,7 +488,9 @@ impl Searcher {
         let fields = self.store.fields;
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
         parser.set_conjunction_by_default();
-        let expanded = self.expand_prefixes(&with_place_hierarchy(&and_not_as_not(query)))?;
+        let expanded = self.expand_prefixes(&with_place_hierarchy(&with_mentioned_places(
+            &and_not_as_not(query),
+        )?))?;
         let plain = parser
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))?;
@@ -722,7 +727,9 @@ impl Searcher {
         let mut parser = QueryParser::for_index(&self.store.index, vec![fields.title, fields.body]);
         parser.set_field_boost(fields.title, TITLE_BOOST);
         parser.set_conjunction_by_default();
-        let expanded = self.expand_prefixes(&with_place_hierarchy(&and_not_as_not(query)))?;
+        let expanded = self.expand_prefixes(&with_place_hierarchy(&with_mentioned_places(
+            &and_not_as_not(query),
+        )?))?;
         parser
             .parse_query(&expanded)
             .map_err(|e| query_error(query, &e))
@@ -938,13 +945,15 @@ impl Searcher {
         if let Some(place) = req.place.as_deref() {
             clauses.push((Occur::Must, self.place_filter(place, notes)?));
         }
+        if let Some(name) = req.mentions.as_deref() {
+            let resolution =
+                places::resolve_place(name).ok_or_else(|| unknown_place("--mentions", name))?;
+            note_ambiguity(name, &resolution, notes);
+            clauses.push((Occur::Must, mentioned_query(&fields, &resolution.place)?));
+        }
         if let Some(near) = &req.near {
-            let resolution = places::resolve_place(&near.place).ok_or_else(|| {
-                Error::Query(format!(
-                    "--near {:?}: no such place in the gazetteer",
-                    near.place
-                ))
-            })?;
+            let resolution = places::resolve_place(&near.place)
+                .ok_or_else(|| unknown_place("--near", &near.place))?;
             note_ambiguity(&near.place, &resolution, notes);
             let center = resolution.place;
             let mut ids: Vec<Term> = places::gazetteer()
@@ -977,6 +986,16 @@ impl Searcher {
             .parse_query(&format!("\"{}\"", words.trim()))
             .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))?;
         let Some(resolution) = places::resolve_place(place) else {
+            // A name the gazetteer does not know may still be a dateline's or metadata's;
+            // if nothing spells it, it is most likely a typo.
+            let spelled = self
+                .reader
+                .searcher()
+                .search(&by_name, &tantivy::collector::Count)
+                .map_err(|e| Error::index(&self.store.path, e))?;
+            if spelled == 0 {
+                return Err(unknown_place("--place", place));
+            }
             return Ok(by_name);
         };
         note_ambiguity(place, &resolution, notes);
@@ -999,6 +1018,32 @@ fn and_not_as_not(query: &str) -> std::borrow::Cow<'_, str> {
 
 /// Rewrites `place:NAME` and `place:"NAME"` so that they also match articles tagged with
 /// that place (by any alias) or a place inside it: `(place:NAME OR places:/id/path)`.
+/// Rewrites `mentions:NAME` and `mentions:"NAME"` into the facet of the place so called
+/// (`mentioned:/id/path`); a name the gazetteer does not know is an error.
+fn with_mentioned_places(query: &str) -> Result<String> {
+    static MENTIONS_TERM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(^|[\s(+\-])mentions:("([^"]*)"|[^\s()"]+)"#).expect("valid regex")
+    });
+    let mut error = None;
+    let rewritten = MENTIONS_TERM
+        .replace_all(query, |caps: &regex::Captures| {
+            let (lead, term) = (&caps[1], &caps[2]);
+            let name = caps.get(3).map_or(term, |m| m.as_str());
+            match places::resolve_place(name) {
+                Some(r) => format!("{lead}mentioned:{}", places::id_path(&r.place)),
+                None => {
+                    error.get_or_insert_with(|| unknown_place("mentions:", name));
+                    caps[0].to_string()
+                }
+            }
+        })
+        .into_owned();
+    match error {
+        Some(e) => Err(e),
+        None => Ok(rewritten),
+    }
+}
+
 fn with_place_hierarchy(query: &str) -> String {
     static PLACE_TERM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(^|[\s(+\-])place:("([^"]*)"|[^\s()"]+)"#).expect("valid regex")
@@ -1019,6 +1064,32 @@ fn with_place_hierarchy(query: &str) -> String {
 }
 
 /// Tells the user which place an ambiguous name was read as, and how to pick another.
+/// A place name the gazetteer does not know, with up to three close names.
+fn unknown_place(flag: &str, name: &str) -> Error {
+    let close = places::gazetteer().similar_names(name, 3);
+    let hint = match close.as_slice() {
+        [] => " — check the spelling, or give `geonames:ID`".to_string(),
+        [one] => format!(" — did you mean {one}?"),
+        many => format!(" — did you mean {}?", many.join(", ")),
+    };
+    Error::Query(format!(
+        "{flag} {name:?}: no place of that name in the gazetteer{hint}"
+    ))
+}
+
+/// Articles that mention a place or a place inside it.
+fn mentioned_query(
+    fields: &crate::schema::Fields,
+    place: &places::Entry,
+) -> Result<Box<dyn Query>> {
+    let facet = Facet::from_text(&places::id_path(place))
+        .map_err(|e| Error::Query(format!("{}: {e}", place.name)))?;
+    Ok(Box::new(TermQuery::new(
+        Term::from_facet(fields.mentioned, &facet),
+        IndexRecordOption::Basic,
+    )))
+}
+
 fn note_ambiguity(input: &str, resolution: &places::Resolution, notes: &mut Vec<String>) {
     if resolution.others.is_empty() {
         return;

@@ -323,7 +323,8 @@ impl Params {
         }
     }
 
-    /// A request from `q` and the filters `since`, `until`, `place`, `near`, `within`.
+    /// A request from `q` and the filters `since`, `until`, `place`, `mentions`, `near`,
+    /// `within`.
     fn request(&self) -> Result<SearchRequest, ApiError> {
         let near = match self.place("near")? {
             Some(place) => Some(Near {
@@ -337,6 +338,7 @@ impl Params {
             since: self.day("since")?,
             until: self.day("until")?,
             place: self.place("place")?,
+            mentions: self.place("mentions")?,
             near,
             exact: self.switch("exact")?,
             translit: self.switch("translit")?,

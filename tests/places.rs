@@ -291,5 +291,79 @@ fn near_finds_stories_within_a_distance() {
     assert!(!stdout.contains(ORAL_STORY) && code == 1, "{stdout}");
     let (code, _, stderr) = query(&["*", "--near", "Xyzzyville"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("no such place"), "{stderr}");
+    assert!(
+        stderr.contains("no place of that name in the gazetteer"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_misspelt_place_is_an_error_with_close_names() {
+    for flag in ["--place", "--mentions", "--near"] {
+        let (code, _, stderr) = query(&["*", flag, "Gerogia"]);
+        assert_eq!(code, 2, "{flag}: {stderr}");
+        assert!(
+            stderr.contains("\"Gerogia\"") && stderr.contains("did you mean Georgia"),
+            "{flag}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let (code, _, stderr) = query(&["mentions:Gerogia"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean Georgia"), "{stderr}");
+}
+
+#[test]
+fn mentions_finds_the_place_named_in_the_text_never_the_word() {
+    // Every story that names Oral (or Uralsk, Орал, Уральск) as a place...
+    let mentioned = ids(&hits(&[
+        "*",
+        "--mentions",
+        "Oral",
+        "--limit",
+        "50",
+        "--all-copies",
+    ]));
+    assert!(mentioned.contains(&ORAL_STORY.to_string()), "{mentioned:?}");
+    // ... in the query syntax too, and with a country: a place inside it is enough.
+    let in_syntax = ids(&hits(&["mentions:Oral", "--limit", "50", "--all-copies"]));
+    assert_eq!(mentioned, in_syntax);
+    let in_kazakhstan = ids(&hits(&[
+        "*",
+        "--mentions",
+        "Kazakhstan",
+        "--limit",
+        "50",
+        "--all-copies",
+    ]));
+    assert!(mentioned.iter().all(|id| in_kazakhstan.contains(id)));
+    // "oral surgery" is a word, not Oral.
+    assert!(
+        !mentioned.iter().any(|id| id.contains("oral-surgery")),
+        "{mentioned:?}"
+    );
+    // The article's JSON carries its mentions with offsets into its text.
+    let article = common::article(ORAL_STORY);
+    let text = article["text"].as_str().unwrap();
+    let mentions = article["mentions"].as_array().unwrap();
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        let (start, end) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], m["surface"].as_str().unwrap());
+        for key in [
+            "id",
+            "name",
+            "kind",
+            "country_code",
+            "lat",
+            "lon",
+            "confidence",
+            "use",
+        ] {
+            assert!(m.get(key).is_some(), "{key} missing in {m}");
+        }
+    }
 }

@@ -124,11 +124,30 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
         dateline: find_dateline(&text),
         metadata_places: meta.places,
         places: Vec::new(),
+        mentions: Vec::new(),
         bytes: bytes.len() as u64,
         text,
     };
+    article.mentions = crate::places::article_mentions(&article);
     article.places = crate::places::tag_places(&article);
     Ok(article)
+}
+
+/// An article from plain UTF-8 text (no page around it): `text` is kept byte for byte,
+/// so that the offsets of its place mentions point into the text as given; the language,
+/// dateline, mentions and places are read from it as from a page's text.
+pub fn extract_plain_text(text: &str, rel: &str) -> Article {
+    let mut article = Article {
+        path: rel.to_string(),
+        lang: detect_language(text),
+        dateline: find_dateline(text),
+        bytes: text.len() as u64,
+        text: text.to_string(),
+        ..Article::default()
+    };
+    article.mentions = crate::places::article_mentions(&article);
+    article.places = crate::places::tag_places(&article);
+    article
 }
 
 /// A binary file named `.html`. Judged on the bytes first (a single-byte charset decodes

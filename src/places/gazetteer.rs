@@ -117,6 +117,58 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Up to `max` display names of places whose name is one or two edits away from
+    /// `name` ("Gerogia" -> Georgia), nearest first, then by size: what to suggest when
+    /// the gazetteer has no place so called.
+    pub fn similar_names(&self, name: &str, max: usize) -> Vec<&'static str> {
+        use fst::{IntoStreamer, Streamer};
+        let key = normalize_name(name);
+        let Some(names) = &self.names else {
+            return Vec::new();
+        };
+        let mut found: Vec<(u32, u32, &'static str)> = Vec::new();
+        // Short names have too many neighbours two edits away to be useful.
+        let distances: &[u32] = if key.chars().count() <= 4 {
+            &[1]
+        } else {
+            &[1, 2]
+        };
+        for &distance in distances {
+            let Ok(automaton) = fst::automaton::Levenshtein::new(&key, distance) else {
+                continue;
+            };
+            let mut stream = names.search(automaton).into_stream();
+            while let Some((_, value)) = stream.next() {
+                let (offset, count) = ((value >> 16) as usize, (value & 0xffff) as usize);
+                let entries = (offset..offset + count)
+                    .filter_map(|i| POSTINGS.get(i * 4..i * 4 + 4))
+                    .map(|b| self.entry(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+                for e in entries.take(3) {
+                    let weight = if e.kind == PlaceKind::Country {
+                        u32::MAX
+                    } else {
+                        e.population
+                    };
+                    found.push((distance, weight, e.name));
+                }
+            }
+            if !found.is_empty() {
+                break;
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        let mut names: Vec<&'static str> = Vec::new();
+        for (_, _, n) in found {
+            if !names.contains(&n) && normalize_name(n) != key {
+                names.push(n);
+            }
+            if names.len() == max {
+                break;
+            }
+        }
+        names
+    }
+
     /// Whether some entry has this normalized name.
     pub fn contains_normalized(&self, key: &str) -> bool {
         self.names.as_ref().is_some_and(|n| n.contains_key(key))

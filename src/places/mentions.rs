@@ -20,6 +20,7 @@ const MAX_MENTIONS: usize = 5_000;
 pub(super) const BIG_CITY: u32 = 200_000;
 
 /// One place name found in the text.
+#[derive(Debug, Clone)]
 pub(super) struct Mention {
     pub(super) key: String,
     /// In the headline or the first paragraphs: what the story is about.

@@ -80,6 +80,7 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
             old_year: None,
         },
     );
+    let in_title = mentions.len();
     mentions.extend(find_mentions(
         g,
         &Passage {
@@ -94,6 +95,14 @@ pub fn tag_places(article: &Article) -> Vec<TaggedPlace> {
                 .map(|year| year - 2),
         },
     ));
+    // Names of the text that the learned model does not take for places (people,
+    // companies, teams, words) say nothing about where the story is.
+    let recognised: HashSet<usize> = article.mentions.iter().map(|m| m.start).collect();
+    let mut index = 0;
+    mentions.retain(|m| {
+        index += 1;
+        index <= in_title || recognised.contains(&m.span.start)
+    });
     let dateline = article
         .dateline
         .as_ref()
@@ -368,14 +377,24 @@ fn choose(
 
 /// The dateline's city, read with its qualifier ("Kazakhstan", "Georgia", "Texas") when
 /// there is one: the qualifier names the city's country or region.
-fn resolve_dateline(g: &Gazetteer, city: &str, qualifier: Option<&str>) -> Option<Entry> {
+pub(super) fn resolve_dateline(
+    g: &Gazetteer,
+    city: &str,
+    qualifier: Option<&str>,
+) -> Option<Entry> {
     let candidates: Vec<Entry> = g.lookup(city);
     if candidates.is_empty() {
         return None;
     }
     let cities = || candidates.iter().filter(|e| e.kind == PlaceKind::City);
     if let Some(q) = qualifier {
-        let places = g.lookup(q);
+        // "N.M." is New Mexico; a state given by name is looked up as written.
+        let places = match super::words::us_state_of_abbreviation(q) {
+            Some(state) => super::resolve_place(state)
+                .map(|r| vec![r.place])
+                .unwrap_or_default(),
+            None => g.lookup(q),
+        };
         let fits = |e: &&Entry| {
             places.iter().any(|p| match p.kind {
                 PlaceKind::Country => p.country_code == e.country_code,
@@ -434,6 +453,10 @@ mod tests {
                 raw: String::new(),
             }),
             ..Article::default()
+        };
+        let article = Article {
+            mentions: crate::places::article_mentions(&article),
+            ..article
         };
         tag_places(&article)
             .into_iter()
@@ -522,6 +545,17 @@ mod tests {
     }
 
     #[test]
+    fn us_state_abbreviations_in_datelines_pick_the_us_city() {
+        let text = "SANTA FE, N.M. (AP) — A wildfire east of Santa Fe grew overnight.";
+        let places = tag("Fire grows", text, Some(("Santa Fe", Some("N.M."))));
+        assert!(
+            places.iter().any(|p| p.0 == "Santa Fe" && p.1 == "US"),
+            "{places:?}"
+        );
+        assert!(!places.iter().any(|p| p.1 == "AR"), "{places:?}");
+    }
+
+    #[test]
     fn a_city_standing_for_its_government_is_not_tagged() {
         assert!(!tags(
             "Kyiv",
@@ -580,7 +614,13 @@ mod tests {
             published: chrono::DateTime::parse_from_rfc3339("2017-01-13T00:00:00Z").ok(),
             ..Article::default()
         };
-        let tagged = |a: &Article| tag_places(a).iter().any(|p| p.name == "Omdurman");
+        let tagged = |a: &Article| {
+            let a = Article {
+                mentions: crate::places::article_mentions(a),
+                ..a.clone()
+            };
+            tag_places(&a).iter().any(|p| p.name == "Omdurman")
+        };
         assert!(!tagged(&article));
         article.text = article.text.replace("In 1998", "On Monday");
         assert!(tagged(&article));

@@ -634,3 +634,65 @@ pub(super) const PEOPLE: &[&str] = &[
     "expert",
     "experts",
 ];
+
+/// The abbreviations of US states that AP-style datelines use ("SANTA FE, N.M. (AP)"),
+/// with the states' names: a fact of dateline syntax, not a guess.
+pub(super) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ala", "Alabama"),
+    ("ariz", "Arizona"),
+    ("ark", "Arkansas"),
+    ("calif", "California"),
+    ("cal", "California"),
+    ("colo", "Colorado"),
+    ("conn", "Connecticut"),
+    ("del", "Delaware"),
+    ("d.c", "District of Columbia"),
+    ("fla", "Florida"),
+    ("ga", "Georgia, US"),
+    ("ill", "Illinois"),
+    ("ind", "Indiana"),
+    ("kan", "Kansas"),
+    ("kans", "Kansas"),
+    ("ky", "Kentucky"),
+    ("la", "Louisiana"),
+    ("md", "Maryland"),
+    ("mass", "Massachusetts"),
+    ("mich", "Michigan"),
+    ("minn", "Minnesota"),
+    ("miss", "Mississippi"),
+    ("mo", "Missouri"),
+    ("mont", "Montana"),
+    ("neb", "Nebraska"),
+    ("nebr", "Nebraska"),
+    ("nev", "Nevada"),
+    ("n.h", "New Hampshire"),
+    ("n.j", "New Jersey"),
+    ("n.m", "New Mexico"),
+    ("n.y", "New York, US"),
+    ("n.c", "North Carolina"),
+    ("n.d", "North Dakota"),
+    ("okla", "Oklahoma"),
+    ("ore", "Oregon"),
+    ("pa", "Pennsylvania"),
+    ("r.i", "Rhode Island"),
+    ("s.c", "South Carolina"),
+    ("s.d", "South Dakota"),
+    ("tenn", "Tennessee"),
+    ("tex", "Texas"),
+    ("vt", "Vermont"),
+    ("va", "Virginia"),
+    ("wash", "Washington, US"),
+    ("w.va", "West Virginia"),
+    ("wis", "Wisconsin"),
+    ("wisc", "Wisconsin"),
+    ("wyo", "Wyoming"),
+];
+
+/// The state an AP abbreviation stands for ("N.M." -> "New Mexico").
+pub(super) fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
+    let key = word.trim().trim_end_matches('.').to_lowercase();
+    US_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == key)
+        .map(|(_, state)| *state)
+}

@@ -1,0 +1,484 @@
+//! Every place name in a text, resolved: the candidate names that mentions.rs finds are
+//! described by features (the name, the words around it, what mentions.rs read there,
+//! what the gazetteer holds under the name, what the rest of the article names), and the
+//! learned model (learn.rs) decides which are places and which place each one is.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::gazetteer::{Entry, Gazetteer, PlaceKind, distance_km, gazetteer};
+use super::learn::{Model, Task};
+use super::mentions::{Mention, Passage, find_mentions};
+use super::words::{GUARDED, is_common_word};
+use crate::article::{MentionUse, PlaceMention};
+
+/// Bytes from the start that count as the lede.
+const LEDE_BYTES: usize = 900;
+
+/// A name is a mention when the model gives it at least this probability.
+pub const MENTION_THRESHOLD: f32 = 0.5;
+
+/// A capitalised name the gazetteer knows, with what the model needs to judge it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Byte offsets in the text.
+    pub span: Range<usize>,
+    /// Features for recognition.
+    pub features: Vec<String>,
+    /// The places the name may mean, and the features of each for resolution.
+    pub entries: Vec<(Entry, Vec<String>)>,
+    /// Followed by a verb of speech or decision ("Washington said"): the place stands for
+    /// its government.
+    pub metonym: bool,
+}
+
+/// The candidate place names of a text (`dateline`: the place its dateline names).
+pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
+    let g = gazetteer();
+    let mentions = find_mentions(
+        g,
+        &Passage {
+            text,
+            headline: false,
+            prominent: 0..LEDE_BYTES,
+            old_year: None,
+        },
+    );
+    let context = Context::of(g, &mentions, dateline);
+    mentions
+        .iter()
+        .map(|m| {
+            let entries = g.lookup_normalized(&m.key);
+            let features = recognition_features(text, m, &entries, &context);
+            let entries = entries
+                .iter()
+                .map(|e| (*e, resolution_features(g, m, *e, &entries, &context)))
+                .collect();
+            Candidate {
+                span: m.span.clone(),
+                features,
+                entries,
+                metonym: m.government,
+            }
+        })
+        .collect()
+}
+
+/// The mentions a model finds among candidates, each resolved to its likeliest place.
+pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<PlaceMention> {
+    candidates
+        .iter()
+        .filter_map(|c| {
+            let confidence = model.probability(Task::Recognition, &c.features);
+            if confidence < MENTION_THRESHOLD {
+                return None;
+            }
+            let (entry, _) = c.entries.iter().max_by(|a, b| {
+                let pa = model.probability(Task::Resolution, &a.1);
+                let pb = model.probability(Task::Resolution, &b.1);
+                // Ties go to the gazetteer's order (countries, regions, then population).
+                pa.total_cmp(&pb).then(b.0.index.cmp(&a.0.index))
+            })?;
+            let (lat, lon) = representative_point(entry);
+            Some(PlaceMention {
+                start: c.span.start,
+                end: c.span.end,
+                surface: text[c.span.clone()].to_string(),
+                id: entry.id,
+                name: entry.name.to_string(),
+                kind: entry.kind,
+                country_code: entry.country_code.to_string(),
+                lat,
+                lon,
+                confidence: (confidence * 1000.0).round() / 1000.0,
+                r#use: if c.metonym {
+                    MentionUse::Metonym
+                } else {
+                    MentionUse::Literal
+                },
+            })
+        })
+        .collect()
+}
+
+/// Where a mention of a place points. The gazetteer places a country at its capital and a
+/// region at its largest city (what `--near` and the capital rule need); a mention of
+/// Texas means the whole state, so countries and regions point at the middle of the box
+/// that holds their cities, leaving out the outermost 2% each way (islands, exclaves).
+fn representative_point(entry: &Entry) -> (f32, f32) {
+    static POINTS: OnceLock<HashMap<u32, (f32, f32)>> = OnceLock::new();
+    if entry.kind == PlaceKind::City {
+        return (entry.lat, entry.lon);
+    }
+    let points = POINTS.get_or_init(|| {
+        let g = gazetteer();
+        let mut groups: HashMap<u32, (Vec<f32>, Vec<f32>)> = HashMap::new();
+        for i in 0..g.len() as u32 {
+            let city = g.entry(i);
+            if city.kind != PlaceKind::City {
+                continue;
+            }
+            let country = g.country(city.country_code).map(|c| c.index);
+            for owner in [country, city.region].into_iter().flatten() {
+                let group = groups.entry(owner).or_default();
+                group.0.push(city.lat);
+                group.1.push(city.lon);
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(owner, (mut lats, mut lons))| (owner, (mid_box(&mut lats), mid_box(&mut lons))))
+            .collect()
+    });
+    points
+        .get(&entry.index)
+        .copied()
+        .unwrap_or((entry.lat, entry.lon))
+}
+
+/// The middle of the range of values without the outermost 2% at each end.
+fn mid_box(values: &mut [f32]) -> f32 {
+    values.sort_by(f32::total_cmp);
+    let at = |q: f32| values[((values.len() as f32 * q) as usize).min(values.len() - 1)];
+    (at(0.02) + at(0.98)) / 2.0
+}
+
+/// Every place mention of a text, by the embedded model.
+pub fn place_mentions(text: &str, dateline: Option<Entry>) -> Vec<PlaceMention> {
+    resolve(text, &candidates(text, dateline), Model::embedded())
+}
+
+/// Every place mention of an article's text, its dateline resolved first.
+pub fn article_mentions(article: &crate::Article) -> Vec<PlaceMention> {
+    let dateline = article
+        .dateline
+        .as_ref()
+        .and_then(|d| super::tagger::resolve_dateline(gazetteer(), &d.city, d.country.as_deref()));
+    place_mentions(&article.text, dateline)
+}
+
+/// What the whole text says, for features of one name.
+struct Context {
+    /// Mentions per name.
+    counts: HashMap<String, usize>,
+    /// Names that stand after a given name or title somewhere ("Josh Earnest").
+    people: HashSet<String>,
+    /// Names written after another name and a comma ("California" in "Cupertino,
+    /// California").
+    qualifiers: HashSet<String>,
+    /// Countries the text names (a name whose first gazetteer entry is a country).
+    countries: HashMap<&'static str, usize>,
+    /// Indexes of the regions the text names.
+    regions: HashSet<u32>,
+    /// The most named country.
+    main_country: Option<&'static str>,
+    /// Places the text names that are the only place of their name, as anchors for
+    /// distances.
+    anchors: Vec<Entry>,
+    dateline: Option<Entry>,
+}
+
+impl Context {
+    fn of(g: &Gazetteer, mentions: &[Mention], dateline: Option<Entry>) -> Context {
+        let mut c = Context {
+            counts: HashMap::new(),
+            people: HashSet::new(),
+            qualifiers: HashSet::new(),
+            countries: HashMap::new(),
+            regions: HashSet::new(),
+            main_country: None,
+            anchors: Vec::new(),
+            dateline,
+        };
+        let mut seen = HashSet::new();
+        for m in mentions {
+            *c.counts.entry(m.key.clone()).or_default() += 1;
+            if m.person {
+                c.people.insert(m.key.clone());
+            }
+            if let Some(q) = &m.qualifier {
+                c.qualifiers.insert(q.clone());
+            }
+            let entries = g.lookup_normalized(&m.key);
+            if let Some(first) = entries.first()
+                && first.kind == PlaceKind::Country
+                && !m.name_like
+            {
+                *c.countries.entry(first.country_code).or_default() += 1;
+            }
+            for e in entries.iter().filter(|e| e.kind == PlaceKind::Region) {
+                c.regions.insert(e.index);
+            }
+            if entries.len() == 1 && seen.insert(entries[0].index) {
+                c.anchors.push(entries[0]);
+            }
+        }
+        c.main_country = c
+            .countries
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(code, _)| *code)
+            .or(dateline.map(|d| d.country_code));
+        c
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => "11+",
+    }
+}
+
+fn population_bucket(population: u32) -> u32 {
+    (population.max(1) as f64).log10().floor() as u32
+}
+
+fn distance_bucket(km: f64) -> &'static str {
+    match km {
+        k if k < 30.0 => "30",
+        k if k < 100.0 => "100",
+        k if k < 300.0 => "300",
+        k if k < 1000.0 => "1000",
+        _ => "far",
+    }
+}
+
+/// The word before and after a span, lower-cased ("^" and "$" at the ends of the text).
+fn neighbours(text: &str, span: &Range<usize>) -> (String, String, bool, bool) {
+    let before = text[..span.start]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\n')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text[span.end..]
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\n')
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let word = |w: &str, end: &str| {
+        if w.is_empty() {
+            end.to_string()
+        } else {
+            w.to_lowercase()
+        }
+    };
+    (word(before, "^"), word(after, "$"), cap(before), cap(after))
+}
+
+fn shape(surface: &str) -> &'static str {
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    if surface.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+        "initials"
+    } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        "caps"
+    } else if surface.contains(['-', '’', '\'']) {
+        "joined"
+    } else {
+        "title"
+    }
+}
+
+fn recognition_features(text: &str, m: &Mention, entries: &[Entry], c: &Context) -> Vec<String> {
+    let surface = &text[m.span.clone()];
+    let (prev, next, prev_cap, next_cap) = neighbours(text, &m.span);
+    let words = surface.split_whitespace().count();
+    let mut f = vec![
+        "bias".to_string(),
+        format!("key={}", m.key),
+        format!("prev={prev}"),
+        format!("next={next}"),
+        format!("prev+next={prev}_{next}"),
+        format!("words={}", words.min(4)),
+        format!("shape={}", shape(surface)),
+        format!(
+            "count={}",
+            bucket(c.counts.get(&m.key).copied().unwrap_or(0))
+        ),
+        format!("candidates={}", bucket(entries.len())),
+    ];
+    let flags = [
+        ("prominent", m.prominent),
+        ("in_from_near", m.in_from_near),
+        ("owner", m.owner),
+        ("name_like", m.name_like),
+        ("region_word", m.region_word),
+        ("government", m.government),
+        ("person", m.person),
+        ("aside", m.aside),
+        ("sentence_start", m.capital_says_nothing),
+        ("acronym", m.acronym),
+        ("has_qualifier", m.qualifier.is_some()),
+        ("is_qualifier", c.qualifiers.contains(&m.key)),
+        ("person_elsewhere", c.people.contains(&m.key)),
+        ("common_word", is_common_word(&m.key)),
+        ("guarded", GUARDED.contains(&m.key.as_str())),
+        ("prev_cap", prev_cap),
+        ("next_cap", next_cap),
+    ];
+    for (name, on) in flags {
+        if on {
+            f.push(name.to_string());
+        }
+    }
+    if m.capital_says_nothing && is_common_word(&m.key) {
+        f.push("sentence_start&common_word".into());
+    }
+    if m.name_like && !m.in_from_near {
+        f.push("name_like&!in_from_near".into());
+    }
+    let top = entries.iter().map(|e| e.population).max().unwrap_or(0);
+    f.push(format!("top_population={}", population_bucket(top)));
+    for kind in [PlaceKind::Country, PlaceKind::Region, PlaceKind::City] {
+        if entries.iter().any(|e| e.kind == kind) {
+            f.push(format!("has={kind:?}"));
+        }
+    }
+    if let Some(main) = c.main_country
+        && entries.iter().any(|e| e.country_code == main)
+    {
+        f.push("in_main_country".into());
+    }
+    f
+}
+
+fn resolution_features(
+    g: &Gazetteer,
+    m: &Mention,
+    e: Entry,
+    entries: &[Entry],
+    c: &Context,
+) -> Vec<String> {
+    let weight = |x: &Entry| g.namesake_population(x, entries);
+    let rank = entries.iter().filter(|x| weight(x) > weight(&e)).count();
+    let kind = format!("{:?}", e.kind);
+    let mut f = vec![
+        "bias".to_string(),
+        format!("kind={kind}"),
+        format!("rank={}", rank.min(3)),
+        format!("kind&rank={kind}_{}", rank.min(3)),
+        format!("population={}", population_bucket(e.population)),
+        format!("alternatives={}", bucket(entries.len() - 1)),
+    ];
+    if g.is_capital(e) {
+        f.push("capital".into());
+    }
+    if weight(&e) > e.population {
+        f.push("capital_of_namesake_region".into());
+    }
+    let country_named = c.countries.get(e.country_code).copied().unwrap_or(0);
+    if country_named > 0 && e.kind != PlaceKind::Country {
+        f.push(format!("country_named={}", bucket(country_named)));
+    }
+    if c.main_country == Some(e.country_code) {
+        f.push(format!("main_country&kind={kind}"));
+    }
+    if let Some(region) = e.region
+        && c.regions.contains(&region)
+    {
+        f.push("region_named".into());
+    }
+    if let Some(q) = &m.qualifier {
+        let fits = g.lookup_normalized(q).iter().any(|p| match p.kind {
+            PlaceKind::Country => p.country_code == e.country_code,
+            _ => e.region == Some(p.index),
+        });
+        f.push(
+            if fits {
+                "qualifier_fits"
+            } else {
+                "qualifier_misfits"
+            }
+            .into(),
+        );
+    }
+    if let Some(d) = c.dateline {
+        if d.index == e.index {
+            f.push("is_dateline".into());
+        } else {
+            let km = distance_km(d.lat, d.lon, e.lat, e.lon);
+            f.push(format!("dateline_km={}", distance_bucket(km)));
+            if d.country_code == e.country_code {
+                f.push("dateline_country".into());
+            }
+        }
+    }
+    let nearest = c
+        .anchors
+        .iter()
+        .filter(|a| a.index != e.index && a.kind != PlaceKind::Country)
+        .map(|a| distance_km(a.lat, a.lon, e.lat, e.lon))
+        .fold(f64::INFINITY, f64::min);
+    if nearest.is_finite() {
+        f.push(format!("anchor_km={}", distance_bucket(nearest)));
+    }
+    if m.region_word {
+        f.push(format!("region_word&kind={kind}"));
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<(String, String, String)> {
+        place_mentions(text, None)
+            .into_iter()
+            .map(|m| (m.surface, m.name, m.country_code))
+            .collect()
+    }
+
+    fn has(text: &str, surface: &str, country: &str) -> bool {
+        places(text)
+            .iter()
+            .any(|(s, _, c)| s == surface && c == country)
+    }
+
+    fn lacks(text: &str, surface: &str) -> bool {
+        !places(text).iter().any(|(s, _, _)| s == surface)
+    }
+
+    #[test]
+    fn offsets_point_at_the_name_in_the_text() {
+        let text = "Floods hit Peru. Heavy rains swelled the Rimac river in Lima on Sunday.";
+        let found = place_mentions(text, None);
+        let lima = found.iter().find(|m| m.surface == "Lima").expect("Lima");
+        assert_eq!(&text[lima.start..lima.end], "Lima");
+        assert_eq!(lima.country_code, "PE");
+        assert!(lima.confidence >= MENTION_THRESHOLD);
+    }
+
+    #[test]
+    fn places_in_ordinary_news_sentences_are_found_and_resolved() {
+        assert!(has(
+            "Thousands marched through the streets of Nairobi on Saturday, police in Kenya said.",
+            "Nairobi",
+            "KE"
+        ));
+        assert!(has(
+            "The company will open a factory in Ohio next year, officials said.",
+            "Ohio",
+            "US"
+        ));
+    }
+
+    #[test]
+    fn people_are_not_places() {
+        // A witness called Williams, a footballer's surname.
+        assert!(lacks(
+            "The witness, Sarah Williams, told the court she saw the car. Williams said she was sure.",
+            "Williams"
+        ));
+        assert!(lacks(
+            "Harry Kane scored twice as the striker led the attack; Kane now has 20 goals.",
+            "Kane"
+        ));
+    }
+}

@@ -1,0 +1,263 @@
+//! Learned weights for place mentions: logistic regression over named binary features,
+//! one model for recognition (is this capitalised name a place here?) and one for
+//! resolution (which of the gazetteer's places of that name is it?). The trained weights
+//! are data (`data/place-model.tsv`, written by `tools/train-place-model`) and embedded
+//! at build time, so tagging needs no file and no network.
+//!
+//! Logistic regression is a few dozen lines with no dependency; the linfa crates would
+//! bring ndarray and a dense design matrix for what is a sparse problem of a few thousand
+//! named features.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static EMBEDDED: &str = include_str!("../../data/place-model.tsv");
+
+/// Which decision a weight belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Task {
+    /// Is a candidate name a place in its context?
+    Recognition,
+    /// Is this gazetteer place the one a name means?
+    Resolution,
+}
+
+impl Task {
+    fn prefix(self) -> &'static str {
+        match self {
+            Task::Recognition => "m",
+            Task::Resolution => "r",
+        }
+    }
+}
+
+/// One training example: its features and whether it is a positive.
+pub type Example = (Vec<String>, bool);
+
+/// Weights by task and feature name.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: HashMap<(Task, String), f32>,
+}
+
+impl Model {
+    /// The model shipped in the binary.
+    pub fn embedded() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::parse(EMBEDDED))
+    }
+
+    /// Reads `task \t feature \t weight` lines; lines that do not parse are skipped
+    /// (comments start with `#`).
+    pub fn parse(tsv: &str) -> Model {
+        let mut weights = HashMap::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(task), Some(feature), Some(weight)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let task = match task {
+                "m" => Task::Recognition,
+                "r" => Task::Resolution,
+                _ => continue,
+            };
+            if let Ok(w) = weight.parse::<f32>() {
+                weights.insert((task, feature.to_string()), w);
+            }
+        }
+        Model { weights }
+    }
+
+    /// The weights as `parse` reads them, sorted, with a header saying what made them.
+    pub fn to_tsv(&self, header: &str) -> String {
+        let mut rows: Vec<_> = self.weights.iter().collect();
+        rows.sort_by(|a, b| (a.0.0.prefix(), &a.0.1).cmp(&(b.0.0.prefix(), &b.0.1)));
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        for ((task, feature), w) in rows {
+            out.push_str(&format!("{}\t{feature}\t{w:.4}\n", task.prefix()));
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The probability the model gives a candidate with these features.
+    pub fn probability(&self, task: Task, features: &[String]) -> f32 {
+        let mut sum = 0.0;
+        for f in features {
+            if let Some(w) = self.weights.get(&(task, f.clone())) {
+                sum += w;
+            }
+        }
+        sigmoid(sum)
+    }
+
+    /// Trains both tasks from their examples (see [`train`]).
+    pub fn train(recognition: &[Example], resolution: &[Example]) -> Model {
+        let mut weights = HashMap::new();
+        for (task, examples) in [
+            (Task::Recognition, recognition),
+            (Task::Resolution, resolution),
+        ] {
+            for (feature, w) in train(examples, &TrainingOptions::default()) {
+                weights.insert((task, feature), w);
+            }
+        }
+        Model { weights }
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x.clamp(-30.0, 30.0)).exp())
+}
+
+/// How [`train`] runs.
+#[derive(Debug, Clone)]
+pub struct TrainingOptions {
+    pub epochs: usize,
+    pub learning_rate: f32,
+    /// L2 penalty per example.
+    pub l2: f32,
+    /// Features seen fewer times are dropped: a weight learned from one example says
+    /// more about that example than about news.
+    pub min_count: usize,
+}
+
+impl Default for TrainingOptions {
+    fn default() -> Self {
+        TrainingOptions {
+            epochs: 12,
+            learning_rate: 0.1,
+            l2: 1e-5,
+            min_count: 2,
+        }
+    }
+}
+
+/// Logistic regression by stochastic gradient descent in a fixed shuffled order, with the
+/// weights averaged over every step (averaging makes the result stable from run to run
+/// and less sensitive to the last examples). Deterministic: the same examples give the
+/// same weights.
+pub fn train(examples: &[Example], opts: &TrainingOptions) -> Vec<(String, f32)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (features, _) in examples {
+        for f in features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = counts
+        .iter()
+        .filter(|(_, c)| **c >= opts.min_count)
+        .map(|(f, _)| *f)
+        .collect();
+    names.sort_unstable();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let rows: Vec<(Vec<usize>, f32)> = examples
+        .iter()
+        .map(|(features, positive)| {
+            let mut ids: Vec<usize> = features
+                .iter()
+                .filter_map(|f| index.get(f.as_str()).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (ids, if *positive { 1.0 } else { 0.0 })
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut w = vec![0f32; names.len()];
+    // Averaging by the usual trick: `sum` accumulates each update times the step it
+    // happened at, so the average is w - sum / steps.
+    let mut sum = vec![0f32; names.len()];
+    let mut step = 1f32;
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for epoch in 0..opts.epochs {
+        // Fisher-Yates with xorshift: a fixed order per epoch.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let rate = opts.learning_rate / (1.0 + epoch as f32 * 0.5);
+        for &r in &order {
+            let (ids, y) = &rows[r];
+            let z: f32 = ids.iter().map(|&i| w[i]).sum();
+            let gradient = y - sigmoid(z);
+            for &i in ids {
+                let update = rate * (gradient - opts.l2 * w[i]);
+                w[i] += update;
+                sum[i] += step * update;
+            }
+            step += 1.0;
+        }
+    }
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.to_string(), w[i] - sum[i] / step))
+        .filter(|(_, w)| w.abs() >= 1e-4)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(features: &[&str], positive: bool) -> Example {
+        (features.iter().map(|f| f.to_string()).collect(), positive)
+    }
+
+    #[test]
+    fn training_learns_which_features_decide() {
+        let mut examples = Vec::new();
+        for _ in 0..50 {
+            examples.push(ex(&["bias", "prev=in"], true));
+            examples.push(ex(&["bias", "prev=mr"], false));
+            examples.push(ex(&["bias", "prev=in", "next=said"], true));
+        }
+        let model = Model::train(&examples, &[]);
+        let p = |f: &[&str]| {
+            let f: Vec<String> = f.iter().map(|s| s.to_string()).collect();
+            model.probability(Task::Recognition, &f)
+        };
+        assert!(p(&["bias", "prev=in"]) > 0.8);
+        assert!(p(&["bias", "prev=mr"]) < 0.2);
+        // Resolution learned nothing: no evidence either way.
+        assert_eq!(
+            model.probability(Task::Resolution, &["bias".to_string()]),
+            0.5
+        );
+    }
+
+    #[test]
+    fn weights_survive_a_round_trip_through_the_data_file() {
+        let examples = vec![
+            ex(&["a", "b"], true),
+            ex(&["a", "b"], true),
+            ex(&["a"], false),
+        ];
+        let model = Model::train(&examples, &examples);
+        let again = Model::parse(&model.to_tsv("test model"));
+        let f = vec!["a".to_string(), "b".to_string()];
+        for task in [Task::Recognition, Task::Resolution] {
+            assert!((model.probability(task, &f) - again.probability(task, &f)).abs() < 1e-3);
+        }
+    }
+
+    #[test]
+    fn the_embedded_model_is_trained() {
+        assert!(
+            !Model::embedded().is_empty(),
+            "data/place-model.tsv is empty"
+        );
+    }
+}
