@@ -1,7 +1,8 @@
 //! Extraction speed: `dateline::extract::extract_bytes` over every page of corpus/,
 //! loaded into memory first (no I/O). Criterion reports the throughput in bytes/s. Place
-//! tagging, a step of extraction, is also timed alone on the same pages, so its share of
-//! extraction (and of indexing, see benches/index.rs) can be read off.
+//! tagging and place mentions, steps of extraction, are also timed alone on the same
+//! pages, so their share of extraction (and of indexing, see benches/index.rs) can be read
+//! off.
 //!
 //! `cargo bench --bench extract`
 
@@ -11,7 +12,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::extract::extract_bytes;
-use dateline::places::tag_places;
+use dateline::places::{article_mentions, tag_places};
 
 fn extract(c: &mut Criterion) {
     let pages = common::load_pages();
@@ -39,6 +40,16 @@ fn extract(c: &mut Criterion) {
             b.iter(|| {
                 for article in &articles {
                     black_box(tag_places(black_box(article)));
+                }
+            })
+        },
+    );
+    group.bench_function(
+        format!("place mentions alone ({} pages)", articles.len()),
+        |b| {
+            b.iter(|| {
+                for article in &articles {
+                    black_box(article_mentions(black_box(article)));
                 }
             })
         },

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use dateline::places::geoparse::{Candidate, candidates, resolve};
+use dateline::places::geoparse::{Candidate, candidates, representative_point, resolve};
 use dateline::places::learn::{Example, Model};
 use dateline::places::{Entry, distance_km};
 use serde_json::Value;
@@ -131,7 +131,10 @@ fn right_entry(gold: &Gold, entries: &[Entry]) -> Option<Entry> {
     let (lat, lon) = gold.coords?;
     entries
         .iter()
-        .map(|e| (distance_km(lat as f32, lon as f32, e.lat, e.lon), e))
+        .map(|e| {
+            let (elat, elon) = representative_point(e);
+            (distance_km(lat as f32, lon as f32, elat, elon), e)
+        })
         .filter(|(km, _)| *km < 161.0)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, e)| *e)

@@ -18,6 +18,9 @@ struct Score {
     right: usize,
     extra: usize,
     missed: usize,
+    /// Articles about no place, and how many of them got tags.
+    placeless: usize,
+    placeless_tagged: usize,
 }
 
 impl Score {
@@ -32,6 +35,8 @@ impl Score {
         self.right += other.right;
         self.extra += other.extra;
         self.missed += other.missed;
+        self.placeless += other.placeless;
+        self.placeless_tagged += other.placeless_tagged;
     }
     /// Floors, checked when the set's pages were found (the eval pages may be absent).
     fn assert_at_least(&self, precision: f64, recall: f64) {
@@ -46,13 +51,15 @@ impl Score {
     }
     fn report(&self, name: &str) {
         println!(
-            "place tagging, {name}: {} articles, precision {:.3}, recall {:.3} ({} right, {} extra, {} missed)",
+            "place tagging, {name}: {} articles, precision {:.3}, recall {:.3} ({} right, {} extra, {} missed); {} of {} articles about no place got tags",
             self.articles,
             self.precision(),
             self.recall(),
             self.right,
             self.extra,
-            self.missed
+            self.missed,
+            self.placeless_tagged,
+            self.placeless
         );
     }
 }
@@ -74,15 +81,19 @@ fn score(file: &str) -> Score {
         }
     }
     let eval = root.join("../shared/eval/readability-pages");
+    let news = root.join("../shared/eval/news-pages");
     let mut score = Score::default();
     for (article, gold) in &expected {
-        let path = match article.strip_prefix("eval:") {
-            Some(folder) => eval.join(folder).join("source.html"),
-            None => corpus_dir().join(article),
+        let path = if let Some(folder) = article.strip_prefix("eval:") {
+            eval.join(folder).join("source.html")
+        } else if let Some(page) = article.strip_prefix("news:") {
+            news.join(format!("{page}.html"))
+        } else {
+            corpus_dir().join(article)
         };
         let Ok(bytes) = std::fs::read(&path) else {
             assert!(
-                article.starts_with("eval:"),
+                article.starts_with("eval:") || article.starts_with("news:"),
                 "labelled corpus page {article} is missing"
             );
             continue;
@@ -91,6 +102,10 @@ fn score(file: &str) -> Score {
             .map(|a| a.places.iter().map(|p| p.id).collect())
             .unwrap_or_default();
         score.articles += 1;
+        if gold.is_empty() {
+            score.placeless += 1;
+            score.placeless_tagged += usize::from(!tagged.is_empty());
+        }
         score.right += tagged.intersection(gold).count();
         score.extra += tagged.difference(gold).count();
         score.missed += gold.difference(&tagged).count();
@@ -115,6 +130,9 @@ fn tagging_precision_and_recall_on_the_labelled_sets() {
         ("second-set.tsv", score("second-set.tsv")),
         ("third-set.tsv", score("third-set.tsv")),
     ];
+    // The held-out test split: 41 news pages labelled blind, never looked at while rules or
+    // weights were made. Reported, not asserted: a floor tuned to it would spoil it.
+    score("fourth-set.tsv").report("fourth-set.tsv (held out)");
     let mut all = Score::default();
     for (name, set) in &sets {
         set.report(name);

@@ -28,9 +28,10 @@ pub struct Candidate {
     pub features: Vec<String>,
     /// The places the name may mean, and the features of each for resolution.
     pub entries: Vec<(Entry, Vec<String>)>,
-    /// Followed by a verb of speech or decision ("Washington said"): the place stands for
-    /// its government.
-    pub metonym: bool,
+    /// How the name is used: an adjective ("Syrian forces"), a place standing for its
+    /// government ("Washington said", followed by a verb of speech or decision), or the
+    /// place itself.
+    pub use_: MentionUse,
 }
 
 /// The candidate place names of a text (`dateline`: the place its dateline names).
@@ -46,24 +47,56 @@ pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
         },
     );
     let context = Context::of(g, &mentions, dateline);
-    mentions
-        .iter()
+    let mut all = mentions.clone();
+    all.extend(adjectives(text, &mentions));
+    all.sort_by_key(|m| m.span.start);
+    let mut resolutions: HashMap<ResolutionKey, Vec<(Entry, Vec<String>)>> = HashMap::new();
+    all.iter()
         .map(|m| {
-            let entries = g.lookup_normalized(&m.key);
-            let features = recognition_features(text, m, &entries, &context);
-            let entries = entries
-                .iter()
-                .map(|e| (*e, resolution_features(g, m, *e, &entries, &context)))
-                .collect();
+            let adjective = adjective_country(&m.key);
+            let entries = match adjective {
+                Some(country) => vec![country],
+                None => g.lookup_normalized(&m.key),
+            };
+            let mut features = recognition_features(text, m, &entries, &context);
+            if adjective.is_some() {
+                features.push("adjective".into());
+            }
+            // Which place a name means depends on the name, what qualifies it and the
+            // text, not on where it stands: worked out once per name.
+            let entries = resolutions
+                .entry((m.key.clone(), m.qualifier.clone(), m.region_word))
+                .or_insert_with(|| {
+                    let weights: Vec<u32> = entries
+                        .iter()
+                        .map(|e| g.namesake_population(e, &entries))
+                        .collect();
+                    entries
+                        .iter()
+                        .zip(&weights)
+                        .map(|(e, &w)| (*e, resolution_features(g, m, *e, w, &weights, &context)))
+                        .collect()
+                })
+                .clone();
             Candidate {
                 span: m.span.clone(),
                 features,
                 entries,
-                metonym: m.government,
+                use_: if adjective.is_some() {
+                    MentionUse::Adjective
+                } else if m.government {
+                    MentionUse::Metonym
+                } else {
+                    MentionUse::Literal
+                },
             }
         })
         .collect()
 }
+
+/// What the resolution of a name depends on besides the text: the name, the name after it
+/// and a comma, and whether a word for region stands next to it.
+type ResolutionKey = (String, Option<String>, bool);
 
 /// The mentions a model finds among candidates, each resolved to its likeliest place.
 pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<PlaceMention> {
@@ -92,11 +125,7 @@ pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<Place
                 lat,
                 lon,
                 confidence: (confidence * 1000.0).round() / 1000.0,
-                r#use: if c.metonym {
-                    MentionUse::Metonym
-                } else {
-                    MentionUse::Literal
-                },
+                r#use: c.use_,
             })
         })
         .collect()
@@ -104,12 +133,19 @@ pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<Place
 
 /// Where a mention of a place points. The gazetteer places a country at its capital and a
 /// region at its largest city (what `--near` and the capital rule need); a mention of
-/// Texas means the whole state, so countries and regions point at the middle of the box
-/// that holds their cities, leaving out the outermost 2% each way (islands, exclaves).
-fn representative_point(entry: &Entry) -> (f32, f32) {
+/// Texas means the whole state. So a country points at the middle of its territory
+/// (data/countries.tsv), and a region at the middle of the box that holds its cities,
+/// leaving out the outermost 2% each way (islands, exclaves).
+pub fn representative_point(entry: &Entry) -> (f32, f32) {
     static POINTS: OnceLock<HashMap<u32, (f32, f32)>> = OnceLock::new();
-    if entry.kind == PlaceKind::City {
-        return (entry.lat, entry.lon);
+    match entry.kind {
+        PlaceKind::City => return (entry.lat, entry.lon),
+        PlaceKind::Country => {
+            if let Some(middle) = country_data().middles.get(entry.country_code) {
+                return *middle;
+            }
+        }
+        PlaceKind::Region => {}
     }
     let points = POINTS.get_or_init(|| {
         let g = gazetteer();
@@ -158,6 +194,116 @@ pub fn article_mentions(article: &crate::Article) -> Vec<PlaceMention> {
     place_mentions(&article.text, dateline)
 }
 
+/// Each country's middle point and English adjectives ("Syrian"), from
+/// data/countries.tsv (tools/build-countries).
+static COUNTRIES: &str = include_str!("../../data/countries.tsv");
+
+struct CountryData {
+    /// Country code -> the middle of the country.
+    middles: HashMap<&'static str, (f32, f32)>,
+    /// Normalized adjective -> the country it names.
+    adjectives: HashMap<String, Entry>,
+}
+
+fn country_data() -> &'static CountryData {
+    static DATA: OnceLock<CountryData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let g = gazetteer();
+        let mut data = CountryData {
+            middles: HashMap::new(),
+            adjectives: HashMap::new(),
+        };
+        for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            let [code, lat, lon, words] = cols[..] else {
+                continue;
+            };
+            if let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) {
+                data.middles.insert(code, (lat, lon));
+            }
+            let Some(country) = g.country(code) else {
+                continue;
+            };
+            for word in words.split('|').filter(|w| !w.is_empty()) {
+                // "American": the United States, not its territories.
+                let slot = data
+                    .adjectives
+                    .entry(super::normalize_name(word))
+                    .or_insert(country);
+                if country.population > slot.population {
+                    *slot = country;
+                }
+            }
+        }
+        data
+    })
+}
+
+/// The country an adjective names ("syrian", "palestinians").
+fn adjective_country(key: &str) -> Option<Entry> {
+    let table = &country_data().adjectives;
+    table
+        .get(key)
+        .or_else(|| key.strip_suffix('s').and_then(|k| table.get(k)))
+        .copied()
+}
+
+/// Capitalised country adjectives in a text, where no place name was found; looked for
+/// in as much of the text, and as many, as place names (`names` is in text order).
+fn adjectives(text: &str, names: &[Mention]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut start = None;
+    let mut end = text.len().min(super::mentions::MAX_TAGGED_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    let mut next_name = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        if found.len() >= super::mentions::MAX_MENTIONS {
+            break;
+        }
+        let word = &text[s..i];
+        while names.get(next_name).is_some_and(|m| m.span.end <= s) {
+            next_name += 1;
+        }
+        let inside_a_name = names.get(next_name).is_some_and(|m| m.span.start <= s);
+        if inside_a_name || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let key = super::normalize_name(word);
+        if adjective_country(&key).is_none() {
+            continue;
+        }
+        let before = text[..s].trim_end();
+        found.push(Mention {
+            key,
+            prominent: s < LEDE_BYTES,
+            in_from_near: false,
+            owner: false,
+            name_like: false,
+            region_word: false,
+            government: false,
+            person: false,
+            aside: false,
+            capital_says_nothing: before.is_empty()
+                || before.ends_with(['.', '!', '?', '\n', '"', '“']),
+            acronym: false,
+            qualifier: None,
+            span: s..i,
+        });
+    }
+    found
+}
+
 /// What the whole text says, for features of one name.
 struct Context {
     /// Mentions per name.
@@ -176,6 +322,8 @@ struct Context {
     /// Places the text names that are the only place of their name, as anchors for
     /// distances.
     anchors: Vec<Entry>,
+    /// What the names of the text most likely mean, each taken alone.
+    picks: Picks,
     dateline: Option<Entry>,
 }
 
@@ -189,6 +337,7 @@ impl Context {
             regions: HashSet::new(),
             main_country: None,
             anchors: Vec::new(),
+            picks: Picks::default(),
             dateline,
         };
         let mut seen = HashSet::new();
@@ -214,6 +363,33 @@ impl Context {
                 c.anchors.push(entries[0]);
             }
         }
+        // Each name's likeliest place on its own (the largest, a region counting its
+        // cities): what the other names of the text probably mean. Counted once per name,
+        // so that the features of one name cost the same whatever the text's length.
+        for key in c.counts.keys() {
+            let entries = g.lookup_normalized(key);
+            let Some(pick) = entries.iter().max_by_key(|e| {
+                (
+                    g.namesake_population(e, &entries),
+                    std::cmp::Reverse(e.index),
+                )
+            }) else {
+                continue;
+            };
+            c.picks.names += 1;
+            *c.picks.countries.entry(pick.country_code).or_default() += 1;
+            if let Some(region) = pick
+                .region
+                .or((pick.kind == PlaceKind::Region).then_some(pick.index))
+            {
+                *c.picks.regions.entry(region).or_default() += 1;
+            }
+            if pick.kind == PlaceKind::City && c.picks.cities.len() < MAX_NEARBY {
+                c.picks.cities.push(*pick);
+            }
+            c.picks.by_name.insert(key.clone(), *pick);
+        }
+        c.anchors.truncate(MAX_NEARBY);
         c.main_country = c
             .countries
             .iter()
@@ -222,6 +398,20 @@ impl Context {
             .or(dateline.map(|d| d.country_code));
         c
     }
+}
+
+/// Places a name is compared with for distances, at most.
+const MAX_NEARBY: usize = 32;
+
+/// The likeliest place of each name of a text, taken alone, in aggregate.
+#[derive(Default)]
+struct Picks {
+    names: usize,
+    countries: HashMap<&'static str, usize>,
+    /// Region index -> names whose place is the region or in it.
+    regions: HashMap<u32, usize>,
+    cities: Vec<Entry>,
+    by_name: HashMap<String, Entry>,
 }
 
 fn bucket(n: usize) -> &'static str {
@@ -348,15 +538,16 @@ fn recognition_features(text: &str, m: &Mention, entries: &[Entry], c: &Context)
     f
 }
 
+/// `weight` is the entry's namesake population, `weights` those of every place of the name.
 fn resolution_features(
     g: &Gazetteer,
     m: &Mention,
     e: Entry,
-    entries: &[Entry],
+    weight: u32,
+    weights: &[u32],
     c: &Context,
 ) -> Vec<String> {
-    let weight = |x: &Entry| g.namesake_population(x, entries);
-    let rank = entries.iter().filter(|x| weight(x) > weight(&e)).count();
+    let rank = weights.iter().filter(|&&w| w > weight).count();
     let kind = format!("{:?}", e.kind);
     let mut f = vec![
         "bias".to_string(),
@@ -364,12 +555,12 @@ fn resolution_features(
         format!("rank={}", rank.min(3)),
         format!("kind&rank={kind}_{}", rank.min(3)),
         format!("population={}", population_bucket(e.population)),
-        format!("alternatives={}", bucket(entries.len() - 1)),
+        format!("alternatives={}", bucket(weights.len() - 1)),
     ];
     if g.is_capital(e) {
         f.push("capital".into());
     }
-    if weight(&e) > e.population {
+    if weight > e.population {
         f.push("capital_of_namesake_region".into());
     }
     let country_named = c.countries.get(e.country_code).copied().unwrap_or(0);
@@ -421,6 +612,33 @@ fn resolution_features(
     if m.region_word {
         f.push(format!("region_word&kind={kind}"));
     }
+    // Agreement with what the other names of the text most likely mean.
+    let p = &c.picks;
+    let own = p.by_name.get(&m.key);
+    let others = p.names - usize::from(own.is_some());
+    let own_in = |code: &str| usize::from(own.is_some_and(|o| o.country_code == code));
+    let same_country =
+        p.countries.get(e.country_code).copied().unwrap_or(0) - own_in(e.country_code);
+    if let Some(share) = (same_country * 4).checked_div(others) {
+        f.push(format!("others_in_country={}/4&kind={kind}", share.min(4)));
+        if let Some(region) = e.region {
+            let own_region = own.is_some_and(|o| o.region == Some(region) || o.index == region);
+            if p.regions.get(&region).copied().unwrap_or(0) > usize::from(own_region) {
+                f.push("others_in_region".into());
+            }
+        }
+        if e.kind == PlaceKind::City {
+            let nearest = p
+                .cities
+                .iter()
+                .filter(|o| own.is_none_or(|own| own.index != o.index))
+                .map(|o| distance_km(o.lat, o.lon, e.lat, e.lon))
+                .fold(f64::INFINITY, f64::min);
+            if nearest.is_finite() {
+                f.push(format!("others_km={}", distance_bucket(nearest)));
+            }
+        }
+    }
     f
 }
 
@@ -467,6 +685,27 @@ mod tests {
             "Ohio",
             "US"
         ));
+    }
+
+    #[test]
+    fn adjectives_of_countries_are_mentions_of_them() {
+        let found = place_mentions(
+            "Syrian forces shelled the town, and Palestinian officials said talks would resume.",
+            None,
+        );
+        let syrian = found
+            .iter()
+            .find(|m| m.surface == "Syrian")
+            .expect("Syrian");
+        assert_eq!(
+            (syrian.country_code.as_str(), syrian.r#use),
+            ("SY", MentionUse::Adjective)
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.surface == "Palestinian" && m.country_code == "PS")
+        );
     }
 
     #[test]

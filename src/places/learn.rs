@@ -37,7 +37,8 @@ pub type Example = (Vec<String>, bool);
 /// Weights by task and feature name.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<(Task, String), f32>,
+    recognition: HashMap<String, f32>,
+    resolution: HashMap<String, f32>,
 }
 
 impl Model {
@@ -50,7 +51,7 @@ impl Model {
     /// Reads `task \t feature \t weight` lines; lines that do not parse are skipped
     /// (comments start with `#`).
     pub fn parse(tsv: &str) -> Model {
-        let mut weights = HashMap::new();
+        let mut model = Model::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(task), Some(feature), Some(weight)) = (cols.next(), cols.next(), cols.next())
@@ -63,55 +64,67 @@ impl Model {
                 _ => continue,
             };
             if let Ok(w) = weight.parse::<f32>() {
-                weights.insert((task, feature.to_string()), w);
+                model.weights_mut(task).insert(feature.to_string(), w);
             }
         }
-        Model { weights }
+        model
+    }
+
+    fn weights(&self, task: Task) -> &HashMap<String, f32> {
+        match task {
+            Task::Recognition => &self.recognition,
+            Task::Resolution => &self.resolution,
+        }
+    }
+
+    fn weights_mut(&mut self, task: Task) -> &mut HashMap<String, f32> {
+        match task {
+            Task::Recognition => &mut self.recognition,
+            Task::Resolution => &mut self.resolution,
+        }
     }
 
     /// The weights as `parse` reads them, sorted, with a header saying what made them.
     pub fn to_tsv(&self, header: &str) -> String {
-        let mut rows: Vec<_> = self.weights.iter().collect();
-        rows.sort_by(|a, b| (a.0.0.prefix(), &a.0.1).cmp(&(b.0.0.prefix(), &b.0.1)));
+        let mut rows: Vec<(Task, &String, &f32)> = [Task::Recognition, Task::Resolution]
+            .into_iter()
+            .flat_map(|task| self.weights(task).iter().map(move |(f, w)| (task, f, w)))
+            .collect();
+        rows.sort_by(|a, b| (a.0.prefix(), a.1).cmp(&(b.0.prefix(), b.1)));
         let mut out = String::new();
         for line in header.lines() {
             out.push_str("# ");
             out.push_str(line);
             out.push('\n');
         }
-        for ((task, feature), w) in rows {
+        for (task, feature, w) in rows {
             out.push_str(&format!("{}\t{feature}\t{w:.4}\n", task.prefix()));
         }
         out
     }
 
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.recognition.is_empty() && self.resolution.is_empty()
     }
 
     /// The probability the model gives a candidate with these features.
     pub fn probability(&self, task: Task, features: &[String]) -> f32 {
-        let mut sum = 0.0;
-        for f in features {
-            if let Some(w) = self.weights.get(&(task, f.clone())) {
-                sum += w;
-            }
-        }
-        sigmoid(sum)
+        let weights = self.weights(task);
+        sigmoid(
+            features
+                .iter()
+                .filter_map(|f| weights.get(f.as_str()))
+                .sum(),
+        )
     }
 
     /// Trains both tasks from their examples (see [`train`]).
     pub fn train(recognition: &[Example], resolution: &[Example]) -> Model {
-        let mut weights = HashMap::new();
-        for (task, examples) in [
-            (Task::Recognition, recognition),
-            (Task::Resolution, resolution),
-        ] {
-            for (feature, w) in train(examples, &TrainingOptions::default()) {
-                weights.insert((task, feature), w);
-            }
+        let opts = TrainingOptions::default();
+        Model {
+            recognition: train(recognition, &opts).into_iter().collect(),
+            resolution: train(resolution, &opts).into_iter().collect(),
         }
-        Model { weights }
     }
 }
 

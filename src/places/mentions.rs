@@ -13,8 +13,8 @@ use super::words::*;
 const MAX_NAME_WORDS: usize = 4;
 
 /// Bytes of a text looked at for place names, and most names taken from one text.
-const MAX_TAGGED_BYTES: usize = 1 << 20;
-const MAX_MENTIONS: usize = 5_000;
+pub(super) const MAX_TAGGED_BYTES: usize = 1 << 20;
+pub(super) const MAX_MENTIONS: usize = 5_000;
 
 /// A city outside the countries an article names is tagged only if this big.
 pub(super) const BIG_CITY: u32 = 200_000;
