@@ -22,8 +22,16 @@ pub struct Article {
     pub title: String,
     /// Publication time, with the page's own UTC offset when it gave one.
     pub published: Option<DateTime<FixedOffset>>,
-    /// Byline authors, one name each, without "By ".
+    /// Where the publication date came from: `json-ld`, `meta`, `time` (a `<time>`
+    /// element), `page` (a date line near the headline), `url` or `path`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_source: Option<String>,
+    /// Byline authors, one person's name each, without "By ".
     pub authors: Vec<String>,
+    /// The news agency the byline credits ("Associated Press", "Reuters"), kept apart from
+    /// the people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
     /// Name of the publishing site.
     pub site: Option<String>,
     /// Canonical URL of the article.
@@ -141,6 +149,34 @@ impl Article {
     }
 }
 
+/// A language tag in BCP 47's case and separators: `en-us` and `en_US` are `en-US`,
+/// `zh-hant-tw` is `zh-Hant-TW`; `None` for what is no tag.
+pub fn normalize_lang_tag(tag: &str) -> Option<String> {
+    let parts: Vec<&str> = tag.trim().split(['-', '_']).collect();
+    let primary = parts.first()?.to_ascii_lowercase();
+    if !(2..=8).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut out = primary;
+    for part in &parts[1..] {
+        if part.is_empty() || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        out.push('-');
+        match part.len() {
+            2 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                out.push_str(&part.to_ascii_uppercase())
+            }
+            4 => {
+                out.push_str(&part[..1].to_ascii_uppercase());
+                out.push_str(&part[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
+}
+
 pub(crate) fn primary_lang(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
     (!primary.is_empty() && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
@@ -156,6 +192,19 @@ mod tests {
         assert_eq!(primary_lang("pt_BR").as_deref(), Some("pt"));
         assert_eq!(primary_lang(" RU ").as_deref(), Some("ru"));
         assert_eq!(primary_lang(""), None);
+    }
+
+    #[test]
+    fn language_tags_are_normalised_to_bcp_47() {
+        assert_eq!(normalize_lang_tag("en-us").as_deref(), Some("en-US"));
+        assert_eq!(normalize_lang_tag("pt_BR").as_deref(), Some("pt-BR"));
+        assert_eq!(
+            normalize_lang_tag("zh-hant-tw").as_deref(),
+            Some("zh-Hant-TW")
+        );
+        assert_eq!(normalize_lang_tag("RU").as_deref(), Some("ru"));
+        assert_eq!(normalize_lang_tag("es-419").as_deref(), Some("es-419"));
+        assert_eq!(normalize_lang_tag("{lang}"), None);
     }
 
     #[test]

@@ -15,6 +15,8 @@ use super::dates::{date_from_url, parse_date};
 pub struct PageMeta {
     pub title: Option<String>,
     pub published: Option<DateTime<FixedOffset>>,
+    /// Where `published` came from: `json-ld`, `meta`, `time`, `page`, `url` or `path`.
+    pub published_source: Option<&'static str>,
     /// Authors from structured metadata (JSON-LD, `article:author`, meta names).
     pub authors: Vec<String>,
     /// Authors from a byline element on the page, read when the metadata names none.
@@ -45,11 +47,15 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         ld.url.clone(),
     ]);
 
-    let site = first_text(&[
+    let site = [
         meta(&["og:site_name"]),
         ld.publisher.clone(),
         meta(&["application-name", "twitter:site:name"]),
-    ]);
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| clean_space(&s))
+    .find(|s| is_site_name(s));
 
     let html_title = clean_space(&doc.select("title").first().text());
     let h1 = clean_space(&doc.select("h1").first().text());
@@ -75,38 +81,14 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         }
         None => (None, None),
     };
-    let site = site.or(suffix);
+    // The headline may come from metadata without the site; `<title>` often has it.
+    let title_suffix = || split_site_suffix(&html_title, None, &h1).1;
+    let site = site
+        .or(suffix.filter(|s| is_site_name(s)))
+        .or_else(|| title_suffix().filter(|s| is_site_name(s)));
 
-    let published = ld
-        .published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| {
-            meta(&[
-                "article:published_time",
-                "og:published_time",
-                "published_time",
-                "datepublished",
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "publish_date",
-                "dc:date:issued",
-                "dc:date",
-                "dcterms:created",
-                "dcterms:date",
-                "sailthru:date",
-                "parsely-pub-date",
-                "article:published",
-                "original-publish-date",
-            ])
-            .as_deref()
-            .and_then(parse_date)
-        })
-        .or_else(|| time_element(doc))
-        .or_else(|| url.as_deref().and_then(date_from_url))
-        .or_else(|| date_from_url(rel_path));
+    let (published, published_source) =
+        choose_date(&date_candidates(doc, &ld, &metas, url.as_deref(), rel_path)).unzip();
 
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
@@ -169,6 +151,7 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     PageMeta {
         title,
         published,
+        published_source,
         authors,
         visible_authors,
         site,
@@ -177,6 +160,174 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         description,
         places,
     }
+}
+
+/// Whether a value can be a publication's name: not a URL or a domain
+/// (`https://www.newsnation.in`, `usatoday`), a handle (`@politifact`) or a menu
+/// (`Autoracing | F1 | Indy | MotoGP`).
+fn is_site_name(s: &str) -> bool {
+    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:[\w-]+\.)+[a-z]{2,}$").expect("valid regex")
+    });
+    let words = s.split_whitespace().count();
+    !s.is_empty()
+        && s.chars().count() <= 60
+        && words <= 8
+        && !s.contains("://")
+        && !s.to_lowercase().starts_with("www.")
+        && !DOMAIN.is_match(&s.to_lowercase())
+        && !s.starts_with('@')
+        && s.matches('|').count() < 2
+        // A lower-case word is a domain's ("usatoday", "nj"), not a masthead.
+        && (words != 1 || s.chars().any(char::is_uppercase))
+}
+
+/// Meta names that give the publication date, most trusted first; after them, any other
+/// name that says publish, post or date (and not modified or updated) counts.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc:date:issued",
+    "dc:date",
+    "dcterms:created",
+    "dcterms:date",
+    "sailthru:date",
+    "parsely-pub-date",
+    "article:published",
+    "original-publish-date",
+];
+
+/// Every date the page gives for its publication, with where it came from, most trusted
+/// first: JSON-LD, meta tags, a `<time>` element, a date line on the page, the URL, the
+/// file's path.
+fn date_candidates(
+    doc: &Document,
+    ld: &JsonLd,
+    metas: &HashMap<String, String>,
+    url: Option<&str>,
+    rel_path: &str,
+) -> Vec<(DateTime<FixedOffset>, &'static str)> {
+    let mut found = Vec::new();
+    if let Some(d) = ld.published.as_deref().and_then(parse_date) {
+        found.push((d, "json-ld"));
+    }
+    for key in DATE_META {
+        if let Some(d) = metas.get(*key).and_then(|v| parse_date(v)) {
+            found.push((d, "meta"));
+        }
+    }
+    let mut other: Vec<(&String, &String)> = metas
+        .iter()
+        .filter(|(k, _)| {
+            !DATE_META.contains(&k.as_str())
+                && ["publish", "post", "date"].iter().any(|w| k.contains(w))
+                && !["modif", "updat", "expir", "valid"]
+                    .iter()
+                    .any(|w| k.contains(w))
+        })
+        .collect();
+    other.sort();
+    for (_, v) in other {
+        if let Some(d) = parse_date(v) {
+            found.push((d, "meta"));
+        }
+    }
+    if let Some(d) = time_element(doc) {
+        found.push((d, "time"));
+    }
+    if let Some(d) = date_line(doc) {
+        found.push((d, "page"));
+    }
+    if let Some(d) = url.and_then(date_from_url) {
+        found.push((d, "url"));
+    }
+    if let Some(d) = date_from_url(rel_path) {
+        found.push((d, "path"));
+    }
+    found
+}
+
+/// The publication date among the candidates: never a placeholder or impossible date;
+/// the most trusted one, unless the URL gives a day and a less trusted candidate agrees
+/// with it while the first does not (a modified time given as the published one, a wrong
+/// year).
+fn choose_date(
+    candidates: &[(DateTime<FixedOffset>, &'static str)],
+) -> Option<(DateTime<FixedOffset>, &'static str)> {
+    let now = chrono::Utc::now();
+    let plausible: Vec<_> = candidates
+        .iter()
+        .filter(|(d, _)| super::dates::is_plausible(d, now))
+        .copied()
+        .collect();
+    let first = *plausible.first()?;
+    let url_day = plausible
+        .iter()
+        .find(|(_, source)| *source == "url")
+        .map(|(d, _)| d.date_naive());
+    let agrees = |d: &DateTime<FixedOffset>| {
+        url_day.is_some_and(|u| (d.date_naive() - u).num_days().abs() <= 1)
+    };
+    if url_day.is_some()
+        && !agrees(&first.0)
+        && let Some(agreeing) = plausible
+            .iter()
+            .find(|(d, source)| *source != "url" && agrees(d))
+    {
+        return Some(*agreeing);
+    }
+    Some(first)
+}
+
+/// A date line near the headline or byline ("Published 11:34 PM EST Nov 19, 2019",
+/// "Updated: Dec 15, 2016"): the first short element whose class or id speaks of a date,
+/// time or byline and whose text reads as one.
+fn date_line(doc: &Document) -> Option<DateTime<FixedOffset>> {
+    let selector = "[class*=date], [class*=Date], [class*=time], [class*=publish], \
+                    [class*=posted], [class*=byline], [class*=dateline], [id*=date], \
+                    [itemprop=datePublished]";
+    // Only near the story: inside its <article>, or in the few levels of markup around its
+    // headline. Elsewhere on the page the dates are other stories' (teasers, sidebars).
+    let h1 = doc.select("h1").first();
+    let mut scopes = vec![doc.select("article").first()];
+    let mut around = h1.parent();
+    for _ in 0..3 {
+        scopes.push(around.clone());
+        around = around.parent();
+    }
+    let mut updated = None;
+    let nodes: Vec<_> = scopes
+        .iter()
+        .filter(|scope| scope.exists())
+        .flat_map(|scope| scope.select(selector).nodes().to_vec())
+        .take(40)
+        .collect();
+    for node in &nodes {
+        let text = clean_space(&node.text());
+        if text.is_empty() || text.len() > 160 {
+            continue;
+        }
+        let Some(date) = super::dates::parse_human_date(&text) else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        let update = ["update", "modif", "aktualisiert", "actualis", "atualiz"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if !update || lower.contains("publi") {
+            return Some(date);
+        }
+        // An update line is a last resort: keep looking for the publication.
+        updated.get_or_insert(date);
+    }
+    updated
 }
 
 /// All `<meta>` tags by key: `property` (and `itemprop`) keys first, then `name` and
@@ -270,9 +421,22 @@ pub fn byline_in_text(text: &str) -> Vec<String> {
 /// commas and "and" (and "et", "und", "y", "и"), takes "(with X)" as more authors, and cuts
 /// off what follows a name (a role, a date, a pipe).
 pub fn split_authors(raw: &str) -> Vec<String> {
-    let mut s = clean_space(raw);
+    // Handles are accounts, not names ("Julia Horowitz @juliakhorowitz").
+    let mut s: String = clean_space(raw)
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // "ByTravis Haney": a byline element whose "By" lost its space.
+    if let Some(rest) = s.strip_prefix("By")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().nth(1).is_some_and(char::is_lowercase)
+    {
+        s = rest.to_string();
+    }
     for cut in [
         " | ",
+        " / ",
         " - ",
         " — ",
         "Last updated",
@@ -338,8 +502,91 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 && n.split_whitespace().count() <= 5
                 && n.chars().next().is_some_and(char::is_alphabetic)
                 && date_start(n) != Some(0)
+                && looks_like_a_person(n)
         })
         .collect()
+}
+
+/// Whether a byline names a news agency rather than a person: the world's wire services, by
+/// their usual names.
+pub fn is_agency(name: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "associated press",
+        "the associated press",
+        "ap",
+        "reuters",
+        "thomson reuters",
+        "afp",
+        "agence france-presse",
+        "agence france presse",
+        "dpa",
+        "deutsche presse-agentur",
+        "efe",
+        "agencia efe",
+        "ansa",
+        "xinhua",
+        "tass",
+        "ria novosti",
+        "interfax",
+        "upi",
+        "united press international",
+        "kyodo",
+        "kyodo news",
+        "yonhap",
+        "pti",
+        "ani",
+        "ians",
+        "press association",
+        "pa media",
+        "canadian press",
+        "the canadian press",
+        "aap",
+        "australian associated press",
+        "bloomberg",
+        "bloomberg news",
+        "anadolu agency",
+    ];
+    AGENCIES.contains(&name.trim().to_lowercase().as_str())
+}
+
+/// Whether a byline part can be a person's name: not a credential ("MS", "RDN", "PhD"), an
+/// account ("admin", "jdadmin", "@politifact"), or a desk ("Editorial", "Staff").
+fn looks_like_a_person(name: &str) -> bool {
+    const CREDENTIALS: &[&str] = &[
+        "phd", "ph.d", "md", "ms", "msc", "ma", "mba", "mph", "rd", "rdn", "ld", "rn", "np", "do",
+        "dds", "cpa", "esq", "cfa", "cfp", "ldn", "cde", "pharmd", "dvm", "jd", "llm",
+    ];
+    const DESKS: &[&str] = &[
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "editorial",
+        "staff",
+        "newsroom",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redação",
+        "team",
+        "desk",
+        "webmaster",
+        "guest",
+        "contributor",
+        "anonymous",
+        "unknown",
+    ];
+    let lower = name.to_lowercase();
+    let key = lower.trim_end_matches('.');
+    if name.starts_with('@') || CREDENTIALS.contains(&key) || DESKS.contains(&key) {
+        return false;
+    }
+    // A site's account ("jdadmin", "wpuser"); a blogger's pen name ("gnaddrig") is kept.
+    let single = !name.contains(char::is_whitespace);
+    let account = ["admin", "user", "editor", "staff", "webmaster"]
+        .iter()
+        .any(|w| key.contains(w));
+    !(single && account)
 }
 
 /// Where a date starts in a byline ("Nathan Willis March 25, 2015", "Joe Wee Monday,
@@ -438,8 +685,16 @@ fn similarity(a: &str, b: &str) -> f64 {
     wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
 }
 
+/// A metadata field as a reader sees it: entities decoded (pages often encode them twice,
+/// so `doesn&#8217;t` survives parsing) and whitespace, no-break spaces included,
+/// collapsed.
 pub fn clean_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let decoded = if s.contains('&') {
+        html_escape::decode_html_entities(s)
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn first_text(candidates: &[Option<String>]) -> Option<String> {
@@ -503,7 +758,7 @@ impl JsonLd {
                 .trim()
                 .trim_start_matches("<![CDATA[")
                 .trim_end_matches("]]>");
-            if let Ok(value) = serde_json::from_str::<Value>(text) {
+            if let Some(value) = parse_lenient_json(text) {
                 collect_objects(value, &mut objects, 0);
             }
         }
@@ -561,6 +816,22 @@ impl JsonLd {
     }
 }
 
+/// JSON-LD as pages write it: strict JSON, else the same with the mistakes that browsers
+/// and search engines forgive undone (trailing commas, raw control characters), so that one
+/// syntax error does not discard the block.
+fn parse_lenient_json(text: &str) -> Option<Value> {
+    if let Ok(value) = serde_json::from_str::<Value>(text) {
+        return Some(value);
+    }
+    static TRAILING_COMMA: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r",(\s*[}\]])").expect("valid regex"));
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    serde_json::from_str(&TRAILING_COMMA.replace_all(&cleaned, "$1")).ok()
+}
+
 fn type_names(o: &Value) -> Vec<String> {
     match o.get("@type") {
         Some(Value::String(s)) => vec![s.clone()],
@@ -598,6 +869,111 @@ mod tests {
 
     fn meta_of(html: &str) -> PageMeta {
         read_meta(&Document::from(html), "page.html")
+    }
+
+    #[test]
+    fn a_placeholder_date_gives_way_to_the_page_and_the_url() {
+        // JSON-LD says year 1; the page shows the date and the URL holds it.
+        let html = r#"<html><head>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm", "datePublished": "0001-01-01T00:00:00Z"}</script>
+            <link rel="canonical" href="https://news.test/2019/11/19/storm.html"></head>
+            <body><h1>Storm</h1><div class="article-date">Published 11:34 PM EST Nov 19, 2019</div></body></html>"#;
+        let m = meta_of(html);
+        assert_eq!(
+            m.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2019-11-19T23:34:00-05:00")
+        );
+        assert_eq!(m.published_source, Some("page"));
+    }
+
+    #[test]
+    fn a_json_ld_block_with_a_trailing_comma_is_still_read() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Storm", "datePublished": "2019-11-19T07:47:00-05:00",
+             "author": [{"@type": "Person", "name": "Ann Reporter"},],}</script></head><body></body></html>"#;
+        let m = meta_of(html);
+        assert_eq!(m.published_source, Some("json-ld"));
+        assert_eq!(m.authors, ["Ann Reporter"]);
+    }
+
+    #[test]
+    fn dates_in_site_specific_meta_names_and_human_formats_are_read() {
+        let html = r#"<html><head><meta name="sn-post-date" content="2019-11-19">
+            </head><body></body></html>"#;
+        assert_eq!(
+            meta_of(html)
+                .published
+                .map(|d| d.date_naive().to_string())
+                .as_deref(),
+            Some("2019-11-19")
+        );
+        let html = r#"<html><head><meta property="article:published_time"
+            content="November 19, 2019, 07:47 PM EST"></head><body></body></html>"#;
+        assert_eq!(
+            meta_of(html).published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2019-11-19T19:47:00-05:00")
+        );
+    }
+
+    #[test]
+    fn a_modified_time_given_as_published_loses_to_the_url_day() {
+        let html = r#"<html><head><meta property="article:published_time" content="2021-03-02T10:00:00Z">
+            <meta name="date" content="2019-11-19"><link rel="canonical" href="https://news.test/2019/11/19/x.html">
+            </head><body></body></html>"#;
+        assert_eq!(
+            meta_of(html)
+                .published
+                .map(|d| d.date_naive().to_string())
+                .as_deref(),
+            Some("2019-11-19")
+        );
+    }
+
+    #[test]
+    fn site_names_are_names_not_urls_handles_or_menus() {
+        let page = |head: &str| {
+            meta_of(&format!(
+                "<html><head>{head}</head><body><h1>Flood waters rise in the valley</h1></body></html>"
+            ))
+            .site
+        };
+        assert_eq!(
+            page(
+                r#"<title>Flood waters rise in the valley - The New York Times</title>
+                <meta property="og:title" content="Flood waters rise in the valley">"#
+            )
+            .as_deref(),
+            Some("The New York Times")
+        );
+        assert_eq!(
+            page(r#"<meta property="og:site_name" content="https://www.newsnation.in">
+                <script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "News Nation"}}</script>"#)
+            .as_deref(),
+            Some("News Nation")
+        );
+        assert_eq!(
+            page(r#"<meta property="og:site_name" content="usatoday">"#),
+            None
+        );
+        assert_eq!(
+            page(r#"<meta property="og:site_name" content="@politifact">"#),
+            None
+        );
+        assert_eq!(
+            page(r#"<meta property="og:site_name" content="Autoracing | F1 | Indy | MotoGP">"#),
+            None
+        );
+    }
+
+    #[test]
+    fn headlines_lose_their_entities() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:title" content="It doesn&amp;#8217;t add up: &amp;#163;71.6m for this&amp;nbsp;game"></head><body></body></html>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("It doesn’t add up: £71.6m for this game")
+        );
     }
 
     #[test]
@@ -706,6 +1082,26 @@ mod tests {
             ["Jane Doe", "John Smith", "Ann Lee"]
         );
         assert_eq!(split_authors("by Kim Park | Staff writer"), ["Kim Park"]);
+        // Credentials, accounts and desks are not people.
+        assert_eq!(
+            split_authors("Ilana Muhlstein, MS, RDN"),
+            ["Ilana Muhlstein"]
+        );
+        assert!(split_authors("admin").is_empty());
+        assert!(split_authors("jdadmin").is_empty());
+        assert!(split_authors("Editorial").is_empty());
+        assert!(split_authors("@politifact").is_empty());
+        assert!(is_agency("Associated Press") && !is_agency("Ann Lee"));
+        assert_eq!(split_authors("ByTravis Haney"), ["Travis Haney"]);
+        assert_eq!(
+            split_authors("Julia Horowitz @juliakhorowitz"),
+            ["Julia Horowitz"]
+        );
+        assert_eq!(
+            split_authors("Saibal Dasgupta / TNN /"),
+            ["Saibal Dasgupta"]
+        );
+        assert_eq!(split_authors("肖春芳"), ["肖春芳"]);
         assert_eq!(
             split_authors("By Nathan Willis\n  March 25, 2015"),
             ["Nathan Willis"]

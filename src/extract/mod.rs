@@ -98,7 +98,11 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
     if text.trim().is_empty() && meta.title.is_none() {
         return Err(SkipReason::NoText);
     }
-    let lang = meta.lang.clone().or_else(|| detect_language(&text));
+    let lang = meta
+        .lang
+        .as_deref()
+        .and_then(crate::article::normalize_lang_tag)
+        .or_else(|| detect_language(&text));
     // Structured metadata first, then the byline Readability found beside the text, then
     // a byline element, then a "By ..." line of the text.
     let authors = [
@@ -112,11 +116,15 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
     .into_iter()
     .find(|names| !names.is_empty())
     .unwrap_or_else(|| meta::byline_in_text(&text));
+    let (agencies, authors): (Vec<String>, Vec<String>) =
+        authors.into_iter().partition(|a| meta::is_agency(a));
     let mut article = Article {
         path: rel.to_string(),
         title: meta.title.unwrap_or_default(),
         published: meta.published,
+        published_source: meta.published_source.map(str::to_string),
         authors,
+        agency: agencies.into_iter().next(),
         site: meta.site,
         url: meta.url,
         lang,
