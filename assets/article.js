@@ -15,12 +15,43 @@
     });
   }
 
-  function paragraphs(text) {
-    return String(text || "")
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .map((p) => el("p", null, p));
+  const encoder = new TextEncoder();
+
+  /**
+   * The text as paragraphs, with the place mentions marked. Mentions are UTF-8 byte
+   * ranges into the whole text, so each paragraph keeps its byte offset.
+   */
+  function paragraphs(text, mentions) {
+    text = String(text || "");
+    const list = Array.isArray(mentions) ? mentions : [];
+    const out = [];
+    const gap = /\n\s*\n/g;
+    let start = 0;
+    let byte = 0;
+    for (;;) {
+      const match = gap.exec(text);
+      const end = match ? match.index : text.length;
+      const para = text.slice(start, end);
+      const size = encoder.encode(para).length;
+      if (para.trim()) {
+        const here = list
+          .filter((m) => m.start >= byte && m.end <= byte + size)
+          .sort((a, b) => a.start - b.start);
+        const p = el("p");
+        dl.appendHighlighted(p, para, here.map((m) => ({ start: m.start - byte, end: m.end - byte })));
+        // The marks come in the order of the mentions: each says which place it is.
+        p.querySelectorAll("mark").forEach((mark, i) => {
+          mark.classList.add("mention");
+          const m = here[i];
+          if (m) mark.title = `${m.name}, ${m.country_code} (${m.kind}${m.use && m.use !== "literal" ? ", " + m.use : ""})`;
+        });
+        out.push(p);
+      }
+      if (!match) break;
+      byte += size + encoder.encode(match[0]).length;
+      start = match.index + match[0].length;
+    }
+    return out;
   }
 
   function detail(list, name, value) {
@@ -76,7 +107,7 @@
       description.hidden = false;
     }
     const text = document.getElementById("text");
-    text.replaceChildren(...paragraphs(a.text));
+    text.replaceChildren(...paragraphs(a.text, a.mentions));
     if (a.lang) text.lang = a.lang;
 
     const details = document.getElementById("details");

@@ -214,6 +214,8 @@ try {
   check(paragraphs > 5, "and the text in paragraphs", paragraphs);
   const text = await page.textContent("#text");
   check(text.includes("Zhalpaqtal"), "the stored text is there");
+  const marked = await page.$$eval("#text mark.mention", (nodes) => nodes.map((n) => n.textContent));
+  check(marked.includes("ORAL") && marked.includes("Kazakhstan"), "the place mentions are marked in the text", marked);
   const original = await page.getAttribute("#details a", "href");
   check(original && original.startsWith("https://www.rferl.org/"), "and a link to the original", original);
   await page.screenshot({ path: join(shots, "dateline-article.png"), fullPage: false });
