@@ -871,6 +871,10 @@ mod tests {
         read_meta(&Document::from(html), "page.html")
     }
 
+    fn published_day(html: &str) -> Option<String> {
+        meta_of(html).published.map(|d| d.date_naive().to_string())
+    }
+
     #[test]
     fn a_placeholder_date_gives_way_to_the_page_and_the_url() {
         // JSON-LD says year 1; the page shows the date and the URL holds it.
@@ -900,13 +904,7 @@ mod tests {
     fn dates_in_site_specific_meta_names_and_human_formats_are_read() {
         let html = r#"<html><head><meta name="sn-post-date" content="2019-11-19">
             </head><body></body></html>"#;
-        assert_eq!(
-            meta_of(html)
-                .published
-                .map(|d| d.date_naive().to_string())
-                .as_deref(),
-            Some("2019-11-19")
-        );
+        assert_eq!(published_day(html).as_deref(), Some("2019-11-19"));
         let html = r#"<html><head><meta property="article:published_time"
             content="November 19, 2019, 07:47 PM EST"></head><body></body></html>"#;
         assert_eq!(
@@ -920,13 +918,7 @@ mod tests {
         let html = r#"<html><head><meta property="article:published_time" content="2021-03-02T10:00:00Z">
             <meta name="date" content="2019-11-19"><link rel="canonical" href="https://news.test/2019/11/19/x.html">
             </head><body></body></html>"#;
-        assert_eq!(
-            meta_of(html)
-                .published
-                .map(|d| d.date_naive().to_string())
-                .as_deref(),
-            Some("2019-11-19")
-        );
+        assert_eq!(published_day(html).as_deref(), Some("2019-11-19"));
     }
 
     #[test]
