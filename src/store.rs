@@ -162,7 +162,10 @@ fn state_of(path: &Path) -> Result<State> {
     let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !is_index_file(&name) {
+        // A note about the folder ("README.md") or a desktop's hidden file is no one's
+        // data; anything else is.
+        let note = name.to_ascii_lowercase().starts_with("readme") || name.starts_with('.');
+        if !is_index_file(&name) && !note {
             return Ok(State::Foreign(name));
         }
     }
@@ -277,6 +280,16 @@ mod tests {
             .unwrap();
         assert!(err.to_string().contains("notes.txt"), "{err}");
         assert!(matches!(Store::open(&docs), Err(Error::NotAnIndex { .. })));
+        // A folder with only a note in it (as this repository's index/ has) is fine.
+        let noted = dir.path().join("noted");
+        std::fs::create_dir(&noted).unwrap();
+        std::fs::write(noted.join("README.md"), "The index goes here.").unwrap();
+        assert!(matches!(
+            Store::open(&noted),
+            Err(Error::IndexMissing { .. })
+        ));
+        assert!(Store::open_or_create(&noted, dir.path(), false).is_ok());
+        assert!(noted.join("README.md").is_file());
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
         assert!(matches!(

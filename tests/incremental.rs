@@ -295,3 +295,32 @@ fn a_language_new_to_the_index_is_stemmed_after_an_incremental_run() {
     // The page says "задержаны", never "задержание": only the Russian stemmer finds it.
     assert_eq!(total(index_dir.path(), "задержание"), 1);
 }
+
+#[test]
+fn the_readme_set_up_works_with_the_repository_index_folder() {
+    // `dateline index` with no arguments, from a folder laid out as this repository is:
+    // corpus/ with pages, index/ holding only its README.
+    let root = tempfile::tempdir().unwrap();
+    write(
+        root.path(),
+        "corpus/a.html",
+        &page("Drought relief", "feeding"),
+    );
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index/README.md"))
+            .unwrap();
+    write(root.path(), "index/README.md", &readme);
+    let out = dateline()
+        .current_dir(root.path())
+        .arg("index")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("added 1,"));
+    assert!(
+        root.path().join("index/README.md").is_file(),
+        "the note is kept"
+    );
+    assert_eq!(total(&root.path().join("index"), "drought"), 1);
+}
