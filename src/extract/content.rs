@@ -214,11 +214,42 @@ const POINTER_PREFIXES: &[&str] = &[
     "читайте также:",
     "a version of this article appears in print",
     "sign up for our newsletter",
+    "see more:",
+    "more from ",
+    "lea más:",
+    "lea:",
+    "leia também:",
+    "leia mais:",
+    "czytaj też",
+    "czytaj także",
+    "dowiedz się więcej",
+    "auch interessant",
+    "beiträge zum thema",
+    "mehr zum thema",
+    "media playback is unsupported on your device",
 ];
 
 fn points_elsewhere(line: &str) -> bool {
     let lower = line.to_lowercase();
-    POINTER_PREFIXES.iter().any(|p| lower.starts_with(p))
+    POINTER_PREFIXES.iter().any(|p| lower.starts_with(p)) || is_credit_or_counter(&lower)
+}
+
+/// A short line that is only an image credit ("(Image: GETTY )", "Photo: Reuters") or a
+/// gallery's slide counter ("Image 1 of 8").
+fn is_credit_or_counter(lower: &str) -> bool {
+    static COUNTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:image|photo|picture|slide|bild|foto|imagen|zdjęcie)\s+\d+\s+(?:of|von|de|sur|z|/)\s+\d+$",
+        )
+        .expect("valid regex")
+    });
+    let credit = [
+        "(image:", "image:", "(photo:", "photo:", "foto:", "bild:", "credit:", "(credit:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && lower.chars().count() <= 60;
+    credit || COUNTER.is_match(lower.trim())
 }
 
 fn is_ui_line(line: &str) -> bool {
@@ -272,13 +303,23 @@ mod tests {
     fn lines_pointing_to_other_stories_are_dropped() {
         let page = PAGE.replace(
             "<div class=\"share\">Share</div>",
-            "<p>Related: Chicago is America's most segregated city</p>\
+            "<p>Image 1 of 8</p><p>(Image: GETTY )</p><p>SEE MORE: Five other stories</p>\
+             <p>Media playback is unsupported on your device</p>\
+             <p>Related: Chicago is America's most segregated city</p>\
              <p>Lire aussi : Les critiques de la CNIL</p>\
              <p>A version of this article appears in print on Page A1 of the New York edition.</p>",
         );
         let text = article_text(Document::from(page.as_str()), &page, None).text;
         assert!(text.contains("Officials said the water rose"), "{text}");
-        for junk in ["Chicago", "CNIL", "appears in print"] {
+        for junk in [
+            "Chicago",
+            "CNIL",
+            "appears in print",
+            "Image 1",
+            "GETTY",
+            "SEE MORE",
+            "playback",
+        ] {
             assert!(!text.contains(junk), "{junk} in {text}");
         }
     }
