@@ -548,6 +548,9 @@ pub fn to_document(
     doc.add_u64(fields.simhash, analysis::simhash(&text));
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
+        if let Some(domain) = domain_of(url) {
+            doc.add_text(fields.domain, domain);
+        }
     }
     if let Some(published) = article.published {
         doc.add_date(
@@ -564,6 +567,21 @@ pub fn to_document(
         serde_json::to_string(&article).unwrap_or_default(),
     );
     doc
+}
+
+/// The host of a URL, lower-cased, without `www.` and a port: `https://www.rferl.org/a/x`
+/// is `rferl.org`.
+pub fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (host.contains('.') && !host.is_empty()).then(|| host.to_string())
 }
 
 /// The Cyrillic words of a text in Latin letters, for `--translit`.

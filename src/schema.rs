@@ -38,6 +38,9 @@ pub struct Fields {
     pub site: Field,
     /// The site name as written, for counting articles per site.
     pub site_name: Field,
+    /// The host of the article's URL without `www.` (`rferl.org`), so that one outlet
+    /// written under several names counts once.
+    pub domain: Field,
     /// Names of the tagged places and of their region and country, the dateline as
     /// written, and metadata place names.
     pub place: Field,
@@ -107,6 +110,7 @@ pub fn build() -> (Schema, Fields) {
         author: b.add_text_field("author", words(false)),
         site: b.add_text_field("site", words(false)),
         site_name: b.add_text_field("site_name", STRING | FAST),
+        domain: b.add_text_field("domain", STRING | FAST),
         place: b.add_text_field("place", words(false)),
         places: b.add_facet_field("places", FacetOptions::default()),
         place_id: b.add_u64_field("place_id", INDEXED | FAST),
@@ -182,6 +186,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         author: f("author")?,
         site: f("site")?,
         site_name: f("site_name")?,
+        domain: f("domain")?,
         place: f("place")?,
         places: f("places")?,
         place_id: f("place_id")?,

@@ -884,31 +884,83 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let err = |e| Error::index(&self.store.path, e);
         let docs = searcher.search(&query, &DocSetCollector).map_err(err)?;
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut name = String::new();
+        // One outlet is often written under several names ("RFE/RL", "Radio Free
+        // Europe/Radio Liberty"): the pages of one domain count under its most frequent name.
+        let mut by_domain: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        let mut without_domain: HashMap<String, usize> = HashMap::new();
         let mut columns = HashMap::new();
+        let read = |column: &Option<tantivy::columnar::StrColumn>, doc: u32| -> Result<String> {
+            let mut out = String::new();
+            if let Some(column) = column
+                && let Some(ord) = column.term_ords(doc).next()
+            {
+                column
+                    .ord_to_str(ord, &mut out)
+                    .map_err(|e| Error::index(&self.store.path, e.into()))?;
+            }
+            Ok(out)
+        };
         for address in docs {
             if let std::collections::hash_map::Entry::Vacant(slot) =
                 columns.entry(address.segment_ord)
             {
-                let segment = searcher.segment_reader(address.segment_ord);
-                slot.insert(segment.fast_fields().str("site_name").map_err(err)?);
+                let ff = searcher.segment_reader(address.segment_ord).fast_fields();
+                slot.insert((
+                    ff.str("site_name").map_err(err)?,
+                    ff.str("domain").map_err(err)?,
+                ));
             }
-            name.clear();
-            if let Some(Some(column)) = columns.get(&address.segment_ord)
-                && let Some(ord) = column.term_ords(address.doc_id).next()
-            {
-                column
-                    .ord_to_str(ord, &mut name)
-                    .map_err(|e| err(e.into()))?;
-            }
-            let key = if name.is_empty() {
-                "(unknown)".to_string()
-            } else {
-                name.clone()
+            let Some((sites, domains)) = columns.get(&address.segment_ord) else {
+                continue;
             };
-            *counts.entry(key).or_insert(0) += 1;
+            let name = read(sites, address.doc_id)?;
+            let domain = read(domains, address.doc_id)?;
+            if domain.is_empty() {
+                *without_domain.entry(name).or_insert(0) += 1;
+            } else {
+                *by_domain
+                    .entry(domain)
+                    .or_default()
+                    .entry(name)
+                    .or_insert(0) += 1;
+            }
         }
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for names in by_domain.into_values() {
+            // Most frequent first; a name counts under the first one that is the same
+            // outlet's (a syndicated copy keeps its own publisher's name).
+            let mut ranked: Vec<(String, usize)> = names.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut kept: Vec<String> = Vec::new();
+            for (name, n) in ranked {
+                let under = kept
+                    .iter()
+                    .find(|k| name.is_empty() || same_outlet(k, &name))
+                    .cloned();
+                let key = under.unwrap_or_else(|| {
+                    kept.push(name.clone());
+                    name
+                });
+                *counts.entry(key).or_insert(0) += n;
+            }
+        }
+        for (name, n) in without_domain {
+            *counts.entry(name).or_insert(0) += n;
+        }
+        let counts: HashMap<String, usize> = counts
+            .into_iter()
+            .map(|(name, n)| {
+                let key = if name.is_empty() {
+                    "(unknown)".to_string()
+                } else {
+                    name
+                };
+                (key, n)
+            })
+            .fold(HashMap::new(), |mut acc, (k, n)| {
+                *acc.entry(k).or_insert(0) += n;
+                acc
+            });
         let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(top);
@@ -1064,6 +1116,32 @@ fn with_place_hierarchy(query: &str) -> String {
 }
 
 /// Tells the user which place an ambiguous name was read as, and how to pick another.
+/// Whether two site names of one domain name one outlet: the same letters ("RFE/RL",
+/// "rfe-rl"), one inside the other ("Reuters", "Thomson Reuters"), or one the initials of
+/// the other ("RFE/RL", "Radio Free Europe/Radio Liberty").
+fn same_outlet(a: &str, b: &str) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let initials = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (la, lb) = (letters(a), letters(b));
+    !la.is_empty()
+        && !lb.is_empty()
+        && (la == lb
+            || la.contains(&lb)
+            || lb.contains(&la)
+            || initials(a) == lb
+            || initials(b) == la)
+}
+
 /// A place name the gazetteer does not know, with up to three close names.
 fn unknown_place(flag: &str, name: &str) -> Error {
     let close = places::gazetteer().similar_names(name, 3);
@@ -1231,6 +1309,13 @@ fn query_error(query: &str, err: &tantivy::query::QueryParserError) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_outlet_under_several_names_is_one_site() {
+        assert!(same_outlet("Radio Free Europe/Radio Liberty", "RFE/RL"));
+        assert!(same_outlet("Thomson Reuters", "Reuters"));
+        assert!(!same_outlet("Global Wire Service", "Northern Daily Herald"));
+    }
 
     #[test]
     fn snippets_collapse_space_and_merge_neighbouring_highlights() {

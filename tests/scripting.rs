@@ -159,6 +159,12 @@ fn timeline_by_site_and_place() {
         .find(|g| g["name"] == "Global Wire Service")
         .expect("wire service listed");
     assert_eq!(wire["count"], 6, "corpus/wire holds six pages");
+    // rferl.org's pages say "RFE/RL" or "Radio Free Europe/Radio Liberty": one outlet.
+    let rferl = groups
+        .iter()
+        .find(|g| g["name"] == "Radio Free Europe/Radio Liberty")
+        .expect("RFE/RL listed");
+    assert_eq!(rferl["count"], 3, "{groups:?}");
     let out = dateline()
         .args([
             "timeline",
