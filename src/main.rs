@@ -401,26 +401,25 @@ fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {
 fn extract(args: cli::ExtractArgs, color: bool) -> Result<Outcome> {
     let rel = args.file.to_string_lossy().into_owned();
     if args.text {
-        let mut bytes = Vec::new();
         let limit = args.max_page_mb.saturating_mul(1024 * 1024);
-        let read = if args.file == Path::new("-") {
+        let bytes = if args.file == Path::new("-") {
+            let mut bytes = Vec::new();
             std::io::Read::read_to_end(
                 &mut std::io::Read::take(std::io::stdin(), limit + 1),
                 &mut bytes,
             )
+            .context("standard input")?;
+            if bytes.len() as u64 > limit {
+                anyhow::bail!(
+                    "standard input: larger than {} MB (--max-page-mb)",
+                    args.max_page_mb
+                );
+            }
+            bytes
         } else {
-            std::fs::File::open(&args.file).and_then(|f| {
-                std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), &mut bytes)
-            })
+            dateline::extract::read_limited(&args.file, limit)
+                .with_context(|| format!("{}", args.file.display()))?
         };
-        read.with_context(|| format!("{}", args.file.display()))?;
-        if bytes.len() as u64 > limit {
-            anyhow::bail!(
-                "{}: larger than {} MB (--max-page-mb)",
-                args.file.display(),
-                args.max_page_mb
-            );
-        }
         let text = String::from_utf8(bytes).map_err(|e| {
             anyhow::anyhow!(
                 "{}: not UTF-8 text (invalid byte at offset {}); --text reads UTF-8 only",

@@ -947,20 +947,9 @@ impl Searcher {
         for (name, n) in without_domain {
             *counts.entry(name).or_insert(0) += n;
         }
-        let counts: HashMap<String, usize> = counts
-            .into_iter()
-            .map(|(name, n)| {
-                let key = if name.is_empty() {
-                    "(unknown)".to_string()
-                } else {
-                    name
-                };
-                (key, n)
-            })
-            .fold(HashMap::new(), |mut acc, (k, n)| {
-                *acc.entry(k).or_insert(0) += n;
-                acc
-            });
+        if let Some(n) = counts.remove("") {
+            *counts.entry("(unknown)".to_string()).or_insert(0) += n;
+        }
         let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(top);

@@ -107,12 +107,13 @@ pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<Place
             if confidence < MENTION_THRESHOLD {
                 return None;
             }
-            let (entry, _) = c.entries.iter().max_by(|a, b| {
-                let pa = model.probability(Task::Resolution, &a.1);
-                let pb = model.probability(Task::Resolution, &b.1);
-                // Ties go to the gazetteer's order (countries, regions, then population).
-                pa.total_cmp(&pb).then(b.0.index.cmp(&a.0.index))
-            })?;
+            // Each place scored once; ties go to the gazetteer's order (countries, regions,
+            // then population).
+            let (_, entry) = c
+                .entries
+                .iter()
+                .map(|(e, features)| (model.probability(Task::Resolution, features), e))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.index.cmp(&a.1.index)))?;
             let (lat, lon) = representative_point(entry);
             Some(PlaceMention {
                 start: c.span.start,
@@ -251,31 +252,21 @@ fn adjective_country(key: &str) -> Option<Entry> {
 /// Capitalised country adjectives in a text, where no place name was found; looked for
 /// in as much of the text, and as many, as place names (`names` is in text order).
 fn adjectives(text: &str, names: &[Mention]) -> Vec<Mention> {
-    let mut found = Vec::new();
-    let mut start = None;
     let mut end = text.len().min(super::mentions::MAX_TAGGED_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let text = &text[..end];
+    let mut found = Vec::new();
     let mut next_name = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-            continue;
-        }
-        let Some(s) = start.take() else { continue };
+    for (at, word) in super::mentions::words_of(text) {
         if found.len() >= super::mentions::MAX_MENTIONS {
             break;
         }
-        let word = &text[s..i];
-        while names.get(next_name).is_some_and(|m| m.span.end <= s) {
+        while names.get(next_name).is_some_and(|m| m.span.end <= at) {
             next_name += 1;
         }
-        let inside_a_name = names.get(next_name).is_some_and(|m| m.span.start <= s);
+        let inside_a_name = names.get(next_name).is_some_and(|m| m.span.start <= at);
         if inside_a_name || !word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
@@ -283,10 +274,9 @@ fn adjectives(text: &str, names: &[Mention]) -> Vec<Mention> {
         if adjective_country(&key).is_none() {
             continue;
         }
-        let before = text[..s].trim_end();
         found.push(Mention {
             key,
-            prominent: s < LEDE_BYTES,
+            prominent: at < LEDE_BYTES,
             in_from_near: false,
             owner: false,
             name_like: false,
@@ -294,11 +284,10 @@ fn adjectives(text: &str, names: &[Mention]) -> Vec<Mention> {
             government: false,
             person: false,
             aside: false,
-            capital_says_nothing: before.is_empty()
-                || before.ends_with(['.', '!', '?', '\n', '"', '“']),
+            capital_says_nothing: super::mentions::sentence_start(text, at),
             acronym: false,
             qualifier: None,
-            span: s..i,
+            span: at..at + word.len(),
         });
     }
     found

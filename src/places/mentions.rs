@@ -587,7 +587,7 @@ pub(super) fn after_preposition(words: &[(usize, &str)], at: usize) -> bool {
 
 /// Words with their byte offsets ("Georgia's" is the word "Georgia"; "U.S." is one
 /// word).
-fn words_of(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn words_of(text: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -633,7 +633,7 @@ fn strip_possessive(word: &str) -> &str {
 
 /// Whether the text before `at` ends a sentence (or is empty), so a capital there says
 /// nothing about names.
-fn sentence_start(text: &str, at: usize) -> bool {
+pub(super) fn sentence_start(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     before.is_empty()
         || before.ends_with(['.', '!', '?', '"', '“', '”', ':', '\n'])
