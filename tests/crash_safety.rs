@@ -58,6 +58,13 @@ fn spawn_index(corpus: &Path, index: &Path, extra: &[&str]) -> Child {
         .unwrap()
 }
 
+/// Runs `dateline index` to its end.
+fn run_index(corpus: &Path, index: &Path, extra: &[&str]) -> std::process::Output {
+    spawn_index(corpus, index, extra)
+        .wait_with_output()
+        .unwrap()
+}
+
 /// The ids of every article in the index, through the real binary; `None` when there is
 /// no index folder at all. Panics when the index does not open.
 fn indexed_ids(index: &Path) -> Option<Vec<String>> {
@@ -190,8 +197,7 @@ fn runs_killed_at_twenty_moments_lose_nothing_and_the_last_run_completes() {
         finished_early < moments.len() / 2,
         "most runs should have been cut short; make the corpus larger"
     );
-    let child = spawn_index(corpus.path(), &index, &[]);
-    let out = child.wait_with_output().unwrap();
+    let out = run_index(corpus.path(), &index, &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -209,6 +215,7 @@ fn ctrl_c_commits_what_was_extracted_and_the_next_run_finishes() {
     let corpus = corpus(pages);
     let parent = tempfile::tempdir().unwrap();
     let index = parent.path().join("index");
+    let mut interrupted = 0;
     for wait in [Duration::ZERO, Duration::from_millis(400)] {
         let child = spawn_index(corpus.path(), &index, &[]);
         std::thread::sleep(wait);
@@ -241,10 +248,13 @@ fn ctrl_c_commits_what_was_extracted_and_the_next_run_finishes() {
         assert!(stderr.contains("run dateline index again to finish"));
         let ids = indexed_ids(&index).expect("the index opens");
         assert!(ids.len() >= committed, "{} < {committed}", ids.len());
+        interrupted += 1;
     }
-    let out = spawn_index(corpus.path(), &index, &[])
-        .wait_with_output()
-        .unwrap();
+    assert!(
+        interrupted > 0,
+        "no run was interrupted by Ctrl-C; make the corpus larger"
+    );
+    let out = run_index(corpus.path(), &index, &[]);
     assert!(out.status.success());
     assert_eq!(indexed_ids(&index).unwrap().len(), pages);
 }
@@ -254,9 +264,7 @@ fn a_run_that_cannot_write_names_the_index_and_keeps_the_last_commit() {
     let corpus = corpus(30);
     let parent = tempfile::tempdir().unwrap();
     let index = parent.path().join("index");
-    let out = spawn_index(corpus.path(), &index, &[])
-        .wait_with_output()
-        .unwrap();
+    let out = run_index(corpus.path(), &index, &[]);
     assert!(out.status.success());
     let bigger = tempfile::tempdir().unwrap();
     copy_dir(corpus.path(), bigger.path());
@@ -308,16 +316,8 @@ fn an_index_refuses_a_second_corpus_and_keeps_the_first() {
     );
     let parent = tempfile::tempdir().unwrap();
     let index = parent.path().join("index");
-    assert!(
-        spawn_index(first.path(), &index, &[])
-            .wait_with_output()
-            .unwrap()
-            .status
-            .success()
-    );
-    let out = spawn_index(second.path(), &index, &[])
-        .wait_with_output()
-        .unwrap();
+    assert!(run_index(first.path(), &index, &[]).status.success());
+    let out = run_index(second.path(), &index, &[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     let first_root = first.path().canonicalize().unwrap();
@@ -333,9 +333,7 @@ fn an_index_refuses_a_second_corpus_and_keeps_the_first() {
         10,
         "the first archive is kept"
     );
-    let out = spawn_index(second.path(), &index, &["--rebuild"])
-        .wait_with_output()
-        .unwrap();
+    let out = run_index(second.path(), &index, &["--rebuild"]);
     assert!(out.status.success());
     assert_eq!(indexed_ids(&index).unwrap(), vec!["other.html".to_string()]);
 }
