@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use dateline::places::geoparse::{Candidate, candidates, representative_point, resolve};
-use dateline::places::learn::{Example, Model};
+use dateline::places::learn::{Example, Model, Task};
 use dateline::places::{Entry, distance_km};
 use serde_json::Value;
 
@@ -259,7 +259,7 @@ fn main() {
             rec.len(),
             res.len()
         );
-        if let Err(e) = std::fs::write(&path, model.to_tsv(&header)) {
+        if let Err(e) = std::fs::write(&path, model.to_tsv(&Task::MENTIONS, &header)) {
             eprintln!("eval_places: {}: {e}", path.display());
             std::process::exit(2);
         }

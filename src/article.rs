@@ -74,10 +74,23 @@ pub struct TaggedPlace {
     pub mentions: u32,
     /// Whether it is the dateline's place.
     pub dateline: bool,
+    /// Whether the headline names it.
+    #[serde(default)]
+    pub headline: bool,
+    /// Whether the lede (the text's first paragraphs) names it.
+    #[serde(default)]
+    pub lede: bool,
+    /// The about model's probability that the story is about it (0.35 to 1).
+    #[serde(default = "certain")]
+    pub score: f32,
     /// Its place in the hierarchy, by name: `/Kazakhstan/West Kazakhstan Region/Oral`.
     pub path: String,
     /// The same path by GeoNames id, as indexed for hierarchy search.
     pub id_path: String,
+}
+
+fn certain() -> f32 {
+    1.0
 }
 
 /// One occurrence of a place name in an article's text, resolved to a gazetteer place.

@@ -120,36 +120,39 @@ fn score(file: &str) -> Score {
     score
 }
 
-/// Tagging precision and recall on the labelled sets: labels.tsv (49 articles, the set the
-/// tagger was tuned on), second-set.tsv and third-set.tsv (22 and 24 pages labelled by a
-/// second labeller who never saw the tagger's output; see tests/places/README.md).
+/// Tagging precision and recall on the labelled sets. The about model was trained on
+/// labels.tsv, second-set.tsv, third-set.tsv, fifth-set.tsv and sixth-set.tsv (see
+/// tests/places/README.md), so their figures are training figures: the floors catch
+/// regressions, and `eval_about` gives the cross-validated ones.
 #[test]
 fn tagging_precision_and_recall_on_the_labelled_sets() {
     let sets = [
         ("labels.tsv", score("labels.tsv")),
         ("second-set.tsv", score("second-set.tsv")),
         ("third-set.tsv", score("third-set.tsv")),
+        ("fifth-set.tsv", score("fifth-set.tsv")),
+        ("sixth-set.tsv", score("sixth-set.tsv")),
     ];
-    // The held-out test split: 41 news pages labelled blind, never looked at while rules or
-    // weights were made. Reported, not asserted: a floor tuned to it would spoil it.
+    // The held-out test splits: news pages labelled blind, never looked at while rules or
+    // weights were made. Reported, not asserted: a floor tuned to them would spoil them.
     score("fourth-set.tsv").report("fourth-set.tsv (held out)");
+    score("seventh-set.tsv").report("seventh-set.tsv (held out)");
     let mut all = Score::default();
     for (name, set) in &sets {
         set.report(name);
         all.add(set);
     }
-    all.report("all sets");
-    let [(_, first), (_, second), (_, third)] = &sets;
+    all.report("training sets");
+    let [(_, first), ..] = &sets;
     assert!(
         first.articles >= 36,
         "only {} labelled articles found",
         first.articles
     );
-    // Issue 4 asks precision 0.90 and recall 0.85 on the labelled set. The other sets have
-    // few places per page, so each wrong tag weighs more; their floors catch regressions.
-    first.assert_at_least(0.90, 0.95);
-    second.assert_at_least(0.45, 0.85);
-    third.assert_at_least(0.50, 0.60);
+    // Issue 4 asked precision 0.90 and recall 0.85 on the first labelled set; the others
+    // have few places per page, so each wrong tag weighs more.
+    first.assert_at_least(0.90, 0.85);
+    all.assert_at_least(0.80, 0.75);
 }
 
 #[test]

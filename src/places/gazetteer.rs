@@ -45,6 +45,8 @@ pub struct Gazetteer {
     names: Option<fst::Map<&'static [u8]>>,
     /// Country code -> index of the country's entry, asked for every candidate place.
     countries: std::collections::HashMap<&'static str, u32>,
+    /// GeoNames id -> index, made on first use: every mention is looked up by id.
+    ids: OnceLock<std::collections::HashMap<u32, u32>>,
 }
 
 /// The embedded gazetteer.
@@ -54,6 +56,7 @@ pub fn gazetteer() -> &'static Gazetteer {
         let mut g = Gazetteer {
             names: fst::Map::new(NAMES).ok(),
             countries: Default::default(),
+            ids: OnceLock::new(),
         };
         // Countries come first in the table.
         g.countries = (0..g.len() as u32)
@@ -176,9 +179,12 @@ impl Gazetteer {
 
     /// The entry with this GeoNames id.
     pub fn by_id(&self, id: u32) -> Option<Entry> {
-        (0..self.len() as u32)
-            .map(|i| self.entry(i))
-            .find(|e| e.id == id)
+        let ids = self.ids.get_or_init(|| {
+            (0..self.len() as u32)
+                .map(|i| (self.entry(i).id, i))
+                .collect()
+        });
+        ids.get(&id).map(|&i| self.entry(i))
     }
 
     /// The country entry for an ISO code.

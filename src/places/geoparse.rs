@@ -54,10 +54,15 @@ pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
     all.iter()
         .map(|m| {
             let adjective = adjective_country(&m.key);
-            let entries = match adjective {
+            let mut entries = match adjective {
                 Some(country) => vec![country],
                 None => g.lookup_normalized(&m.key),
             };
+            // "Mangystau oblast", "the region of Piura": a word for region next to the
+            // name says it is the region, when the gazetteer has one of that name.
+            if m.region_word && entries.iter().any(|e| e.kind == PlaceKind::Region) {
+                entries.retain(|e| e.kind == PlaceKind::Region);
+            }
             let mut features = recognition_features(text, m, &entries, &context);
             if adjective.is_some() {
                 features.push("adjective".into());

@@ -11,7 +11,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-static EMBEDDED: &str = include_str!("../../data/place-model.tsv");
+static EMBEDDED: [&str; 2] = [
+    include_str!("../../data/place-model.tsv"),
+    include_str!("../../data/about-model.tsv"),
+];
 
 /// Which decision a weight belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +23,8 @@ pub enum Task {
     Recognition,
     /// Is this gazetteer place the one a name means?
     Resolution,
+    /// Is the story about this place it names?
+    About,
 }
 
 impl Task {
@@ -27,8 +32,12 @@ impl Task {
         match self {
             Task::Recognition => "m",
             Task::Resolution => "r",
+            Task::About => "a",
         }
     }
+
+    /// The mention tasks, trained together from the geoparsing corpora.
+    pub const MENTIONS: [Task; 2] = [Task::Recognition, Task::Resolution];
 }
 
 /// One training example: its features and whether it is a positive.
@@ -39,13 +48,14 @@ pub type Example = (Vec<String>, bool);
 pub struct Model {
     recognition: HashMap<String, f32>,
     resolution: HashMap<String, f32>,
+    about: HashMap<String, f32>,
 }
 
 impl Model {
     /// The model shipped in the binary.
     pub fn embedded() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::parse(EMBEDDED))
+        MODEL.get_or_init(|| Model::parse(&EMBEDDED.concat()))
     }
 
     /// Reads `task \t feature \t weight` lines; lines that do not parse are skipped
@@ -61,6 +71,7 @@ impl Model {
             let task = match task {
                 "m" => Task::Recognition,
                 "r" => Task::Resolution,
+                "a" => Task::About,
                 _ => continue,
             };
             if let Ok(w) = weight.parse::<f32>() {
@@ -74,6 +85,7 @@ impl Model {
         match task {
             Task::Recognition => &self.recognition,
             Task::Resolution => &self.resolution,
+            Task::About => &self.about,
         }
     }
 
@@ -81,13 +93,16 @@ impl Model {
         match task {
             Task::Recognition => &mut self.recognition,
             Task::Resolution => &mut self.resolution,
+            Task::About => &mut self.about,
         }
     }
 
-    /// The weights as `parse` reads them, sorted, with a header saying what made them.
-    pub fn to_tsv(&self, header: &str) -> String {
-        let mut rows: Vec<(Task, &String, &f32)> = [Task::Recognition, Task::Resolution]
-            .into_iter()
+    /// The weights of `tasks` as `parse` reads them, sorted, with a header saying what
+    /// made them.
+    pub fn to_tsv(&self, tasks: &[Task], header: &str) -> String {
+        let mut rows: Vec<(Task, &String, &f32)> = tasks
+            .iter()
+            .copied()
             .flat_map(|task| self.weights(task).iter().map(move |(f, w)| (task, f, w)))
             .collect();
         rows.sort_by(|a, b| (a.0.prefix(), a.1).cmp(&(b.0.prefix(), b.1)));
@@ -104,7 +119,13 @@ impl Model {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.recognition.is_empty() && self.resolution.is_empty()
+        self.recognition.is_empty() && self.resolution.is_empty() && self.about.is_empty()
+    }
+
+    /// The model with `task`'s weights replaced.
+    pub fn with(mut self, task: Task, weights: Vec<(String, f32)>) -> Model {
+        *self.weights_mut(task) = weights.into_iter().collect();
+        self
     }
 
     /// The probability the model gives a candidate with these features.
@@ -124,6 +145,7 @@ impl Model {
         Model {
             recognition: train(recognition, &opts).into_iter().collect(),
             resolution: train(resolution, &opts).into_iter().collect(),
+            about: HashMap::new(),
         }
     }
 }
@@ -259,7 +281,7 @@ mod tests {
             ex(&["a"], false),
         ];
         let model = Model::train(&examples, &examples);
-        let again = Model::parse(&model.to_tsv("test model"));
+        let again = Model::parse(&model.to_tsv(&Task::MENTIONS, "test model"));
         let f = vec!["a".to_string(), "b".to_string()];
         for task in [Task::Recognition, Task::Resolution] {
             assert!((model.probability(task, &f) - again.probability(task, &f)).abs() < 1e-3);

@@ -1,6 +1,7 @@
 //! Places: the embedded GeoNames gazetteer, and tagging articles with the places they are
 //! about. Tagging reads an extracted article and never touches the index.
 
+pub mod about;
 pub mod gazetteer;
 pub mod geoparse;
 pub mod learn;
