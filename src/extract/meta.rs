@@ -74,6 +74,23 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         Some(html_title.clone()),
         Some(h1.clone()),
     ]);
+    // The headline a reader sees is the page's <h1> when <title> holds it with the site's
+    // name or a section around it ("Opinion | ...", "... (Published 2016)", "...：朝日新聞デジタル").
+    let squeeze = |s: &str| -> String {
+        s.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let h1_is_headline = h1.chars().filter(|c| c.is_alphanumeric()).count() >= 12
+        && h1.len() <= 400
+        && squeeze(&html_title).contains(&squeeze(&h1))
+        && squeeze(&html_title) != squeeze(&h1);
+    let raw_title = if h1_is_headline {
+        Some(h1.clone())
+    } else {
+        raw_title
+    };
     let (title, suffix) = match raw_title {
         Some(t) => {
             let (title, suffix) = split_site_suffix(&t, site.as_deref(), &h1);
@@ -97,7 +114,7 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
             .select("meta[property='article:author']")
             .nodes()
             .iter()
-            .filter_map(|n| n.attr("content"))
+            .filter_map(|n| n.attr("content").or_else(|| n.attr("value")))
             .filter(|v| !v.starts_with("http"))
             .flat_map(|v| split_authors(&v))
             .collect();
@@ -339,7 +356,8 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
     let nodes = metas.nodes();
     for attrs in [&["property", "itemprop"][..], &["name", "http-equiv"][..]] {
         for node in nodes {
-            let Some(content) = node.attr("content") else {
+            // Some saved pages write the value in `value` rather than `content`.
+            let Some(content) = node.attr("content").or_else(|| node.attr("value")) else {
                 continue;
             };
             let content = clean_space(&content);
@@ -377,10 +395,21 @@ fn time_element(doc: &Document) -> Option<DateTime<FixedOffset>> {
         .to_ascii_lowercase();
         hint.contains("publish") || hint.contains("pubdate")
     });
-    marked
+    if let Some(d) = marked
         .or(nodes.first())
         .and_then(|n| n.attr("datetime"))
         .and_then(|v| parse_date(&v))
+    {
+        return Some(d);
+    }
+    // A <time> without `datetime` shows the date as text ("Dec 13, 2016 at 3:45 pm").
+    doc.select("time")
+        .nodes()
+        .iter()
+        .filter(|n| n.attr("datetime").is_none())
+        .map(|n| clean_space(&n.text()))
+        .filter(|t| t.len() < 80)
+        .find_map(|t| super::dates::parse_human_date(&t))
 }
 
 fn visible_byline(doc: &Document) -> Vec<String> {
@@ -888,6 +917,55 @@ mod tests {
             Some("2019-11-19T23:34:00-05:00")
         );
         assert_eq!(m.published_source, Some("page"));
+    }
+
+    #[test]
+    fn meta_values_in_a_value_attribute_are_read() {
+        let html = r#"<html><head><meta value="2016-11-28 16:23:00 -0500" name="article:published_time">
+            <meta value="Sam Stein" name="author"></head><body></body></html>"#;
+        let m = meta_of(html);
+        assert_eq!(
+            m.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2016-11-28T16:23:00-05:00")
+        );
+        assert_eq!(m.authors, ["Sam Stein"]);
+    }
+
+    #[test]
+    fn a_time_element_without_datetime_is_read_from_its_text() {
+        let html = r#"<html><head></head><body><h1>Budget vote</h1>
+            <div>By <span>Joe Davidson</span><time>Dec 13, 2016 at 3:45 pm</time></div></body></html>"#;
+        let m = meta_of(html);
+        assert_eq!(
+            m.published.map(|d| d.date_naive().to_string()).as_deref(),
+            Some("2016-12-13")
+        );
+        assert_eq!(m.published_source, Some("time"));
+    }
+
+    #[test]
+    fn the_h1_is_the_headline_when_the_title_wraps_it() {
+        for title in [
+            "Opinion | Enough platitudes: Let’s name names - The Washington Post",
+            "Nikki Haley to Resign as Trump’s Ambassador (Published 2018)",
+            "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル",
+        ] {
+            let h1 = title
+                .trim_start_matches("Opinion | ")
+                .trim_end_matches(" - The Washington Post")
+                .trim_end_matches(" (Published 2018)")
+                .trim_end_matches("：朝日新聞デジタル");
+            let html = format!(
+                "<html><head><title>{title}</title><meta property=\"og:title\" content=\"{title}\"></head><body><h1>{h1}</h1></body></html>"
+            );
+            assert_eq!(meta_of(&html).title.as_deref(), Some(h1), "{title}");
+        }
+        // A short h1 (a section, a logo) is not the headline.
+        let html = "<html><head><title>Wir kämpfen für gute Arbeit - Grüne</title></head><body><h1>Arbeit</h1></body></html>";
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Wir kämpfen für gute Arbeit")
+        );
     }
 
     #[test]
