@@ -80,7 +80,8 @@ pub struct TaggedPlace {
     /// Whether the lede (the text's first paragraphs) names it.
     #[serde(default)]
     pub lede: bool,
-    /// The about model's probability that the story is about it (0.35 to 1).
+    /// The about model's probability that the story is about it (0.4 to 1; any for
+    /// the dateline's place, which is always tagged).
     #[serde(default = "certain")]
     pub score: f32,
     /// Its place in the hierarchy, by name: `/Kazakhstan/West Kazakhstan Region/Oral`.

@@ -47,6 +47,9 @@ pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
         },
     );
     let context = Context::of(g, &mentions, dateline);
+    let holds_dateline: Vec<u32> = dateline
+        .map(|d| g.lineage(d).iter().map(|e| e.index).collect())
+        .unwrap_or_default();
     let mut all = mentions.clone();
     all.extend(adjectives(text, &mentions));
     all.sort_by_key(|m| m.span.start);
@@ -58,6 +61,12 @@ pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
                 Some(country) => vec![country],
                 None => g.lookup_normalized(&m.key),
             };
+            // "TBILISI, Georgia": a name of a place that holds the dateline's place means
+            // that place throughout the story (Georgia the country there, the US state
+            // under "ATLANTA, Georgia").
+            if entries.iter().any(|e| holds_dateline.contains(&e.index)) {
+                entries.retain(|e| holds_dateline.contains(&e.index));
+            }
             // "Mangystau oblast", "the region of Piura": a word for region next to the
             // name says it is the region, when the gazetteer has one of that name.
             if m.region_word && entries.iter().any(|e| e.kind == PlaceKind::Region) {
@@ -104,20 +113,38 @@ pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
 type ResolutionKey = (String, Option<String>, bool);
 
 /// The mentions a model finds among candidates, each resolved to its likeliest place.
+/// One name means one place throughout a text ("one sense per discourse"): the place
+/// whose resolution probabilities, summed over the name's recognised mentions, are
+/// highest, so "Georgia" in a Tbilisi story is the country at every mention.
 pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<PlaceMention> {
-    candidates
+    let recognised: Vec<(&Candidate, f32)> = candidates
         .iter()
-        .filter_map(|c| {
-            let confidence = model.probability(Task::Recognition, &c.features);
-            if confidence < MENTION_THRESHOLD {
-                return None;
-            }
-            // Each place scored once; ties go to the gazetteer's order (countries, regions,
-            // then population).
+        .map(|c| (c, model.probability(Task::Recognition, &c.features)))
+        .filter(|(_, confidence)| *confidence >= MENTION_THRESHOLD)
+        .collect();
+    // Summed probability per (name, place); ties go to the gazetteer's order (countries,
+    // regions, then population).
+    let mut votes: HashMap<(String, u32), f32> = HashMap::new();
+    for (c, _) in &recognised {
+        let name = normalize_surface(&text[c.span.clone()]);
+        for (e, features) in &c.entries {
+            *votes.entry((name.clone(), e.index)).or_default() +=
+                model.probability(Task::Resolution, features);
+        }
+    }
+    recognised
+        .into_iter()
+        .filter_map(|(c, confidence)| {
+            let name = normalize_surface(&text[c.span.clone()]);
             let (_, entry) = c
                 .entries
                 .iter()
-                .map(|(e, features)| (model.probability(Task::Resolution, features), e))
+                .map(|(e, _)| {
+                    (
+                        votes.get(&(name.clone(), e.index)).copied().unwrap_or(0.0),
+                        e,
+                    )
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.index.cmp(&a.1.index)))?;
             let (lat, lon) = representative_point(entry);
             Some(PlaceMention {
@@ -135,6 +162,11 @@ pub fn resolve(text: &str, candidates: &[Candidate], model: &Model) -> Vec<Place
             })
         })
         .collect()
+}
+
+/// A name as written, in one case: "GEORGIA" and "Georgia" are one name.
+fn normalize_surface(surface: &str) -> String {
+    surface.to_lowercase()
 }
 
 /// Where a mention of a place points. The gazetteer places a country at its capital and a
