@@ -247,11 +247,12 @@ pub fn parse_human_date(line: &str) -> Option<DateTime<FixedOffset>> {
             .expect("valid regex")
     });
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+        // 19.11.2019, 2019-11-19, 2019年11月19日 (Japanese and Chinese), 2019/11/19.
+        Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
             .expect("valid regex")
     });
     static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?([a-z]{1,4})\b)?")
+        Regex::new(r"(?i)\b(\d{1,2})[:.h時](\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?([a-z]{1,4})\b)?")
             .expect("valid regex")
     });
     let (date, at) = if let Some(c) = WORDS.captures(line) {
@@ -267,9 +268,14 @@ pub fn parse_human_date(line: &str) -> Option<DateTime<FixedOffset>> {
     } else {
         let c = NUMERIC.captures(line)?;
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let date = match c.get(1) {
-            Some(_) => NaiveDate::from_ymd_opt(num(3)? as i32, num(2)?, num(1)?)?,
-            None => NaiveDate::from_ymd_opt(num(4)? as i32, num(5)?, num(6)?)?,
+        let ymd = |y: usize| NaiveDate::from_ymd_opt(num(y)? as i32, num(y + 1)?, num(y + 2)?);
+        let date = if c.get(1).is_some() {
+            NaiveDate::from_ymd_opt(num(3)? as i32, num(2)?, num(1)?)?
+        } else {
+            [4, 7, 10]
+                .into_iter()
+                .find(|&y| c.get(y).is_some())
+                .and_then(ymd)?
         };
         (date, c.get(0)?.range())
     };
@@ -340,6 +346,19 @@ mod tests {
 
     fn rfc(s: &str) -> String {
         parse_date(s).map(|d| d.to_rfc3339()).unwrap_or_default()
+    }
+
+    #[test]
+    fn japanese_and_chinese_dates_are_read() {
+        let day = |s: &str| parse_human_date(s).map(|d| d.date_naive().to_string());
+        assert_eq!(day("2019年4月2日公表").as_deref(), Some("2019-04-02"));
+        assert_eq!(
+            day("最終更新日：2019年 4月 2日").as_deref(),
+            Some("2019-04-02")
+        );
+        assert_eq!(day("2019/04/04").as_deref(), Some("2019-04-04"));
+        let at = parse_human_date("2019年04月28日 08時00分").map(|d| d.to_rfc3339());
+        assert_eq!(at.as_deref(), Some("2019-04-28T08:00:00+00:00"));
     }
 
     #[test]

@@ -268,6 +268,18 @@ fn date_candidates(
     if let Some(d) = date_from_url(rel_path) {
         found.push((d, "path"));
     }
+    // Last: when a page gives only when it was modified, that is the nearest date it
+    // has (an undated article is invisible to --since and --until).
+    for key in [
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "dcterms:modified",
+    ] {
+        if let Some(d) = metas.get(key).and_then(|v| parse_date(v)) {
+            found.push((d, "modified"));
+        }
+    }
     found
 }
 
@@ -344,7 +356,25 @@ fn date_line(doc: &Document) -> Option<DateTime<FixedOffset>> {
         // An update line is a last resort: keep looking for the publication.
         updated.get_or_insert(date);
     }
-    updated
+    updated.or_else(|| date_under_headline(&h1))
+}
+
+/// A date standing alone in one of the few elements right after the headline ("10.11.2021",
+/// "1. November 2023"), whatever its markup says.
+fn date_under_headline(h1: &dom_query::Selection) -> Option<DateTime<FixedOffset>> {
+    let mut next = h1.nodes().first()?.next_element_sibling();
+    for _ in 0..3 {
+        let node = next?;
+        let text = clean_space(&node.text());
+        if !text.is_empty()
+            && text.len() <= 60
+            && let Some(date) = super::dates::parse_human_date(&text)
+        {
+            return Some(date);
+        }
+        next = node.next_element_sibling();
+    }
+    None
 }
 
 /// All `<meta>` tags by key: `property` (and `itemprop`) keys first, then `name` and
@@ -402,11 +432,12 @@ fn time_element(doc: &Document) -> Option<DateTime<FixedOffset>> {
     {
         return Some(d);
     }
-    // A <time> without `datetime` shows the date as text ("Dec 13, 2016 at 3:45 pm").
+    // A <time> without a `datetime` that parses shows the date as text ("Dec 13, 2016 at
+    // 3:45 pm", "1. November 2023 10:29" beside datetime="01-11-2023 10:29").
     doc.select("time")
         .nodes()
         .iter()
-        .filter(|n| n.attr("datetime").is_none())
+        .filter(|n| n.attr("datetime").and_then(|v| parse_date(&v)).is_none())
         .map(|n| clean_space(&n.text()))
         .filter(|t| t.len() < 80)
         .find_map(|t| super::dates::parse_human_date(&t))
@@ -929,6 +960,39 @@ mod tests {
             Some("2016-11-28T16:23:00-05:00")
         );
         assert_eq!(m.authors, ["Sam Stein"]);
+    }
+
+    #[test]
+    fn a_page_that_gives_only_its_modified_time_is_dated_by_it() {
+        let html = r#"<html><head><meta name="article:modified_time" content="2019-02-22T14:37:03+09:00">
+            </head><body></body></html>"#;
+        let m = meta_of(html);
+        assert_eq!(m.published_source, Some("modified"));
+        // Published still beats modified.
+        let html = r#"<html><head><meta property="article:modified_time" content="2019-02-23T10:00:00Z">
+            <meta property="article:published_time" content="2019-02-22T14:37:03+09:00"></head><body></body></html>"#;
+        assert_eq!(meta_of(html).published_source, Some("meta"));
+    }
+
+    #[test]
+    fn a_date_alone_under_the_headline_is_read() {
+        let html = r#"<html><head></head><body><h1>Bereits 9.087 Feststellungen</h1>
+            <p class="MsoNormal"><em>10.11.2021</em></p><p>Bis ein Ende ...</p></body></html>"#;
+        let m = meta_of(html);
+        assert_eq!(
+            m.published.map(|d| d.date_naive().to_string()).as_deref(),
+            Some("2021-11-10")
+        );
+        assert_eq!(m.published_source, Some("page"));
+        let html = r#"<html><head></head><body><h1>Reisen</h1>
+            <time datetime="01-11-2023 10:29">1. November 2023 10:29</time></body></html>"#;
+        assert_eq!(
+            meta_of(html)
+                .published
+                .map(|d| d.date_naive().to_string())
+                .as_deref(),
+            Some("2023-11-01")
+        );
     }
 
     #[test]
