@@ -47,8 +47,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `dateline man > dateline.1`.
-    Man,
+    /// Print a man page (roff): `dateline man > dateline.1`, `dateline man query`, or
+    /// write every page with `dateline man --dir man/`.
+    Man {
+        /// The command whose page to print (default: dateline's own).
+        command: Option<String>,
+        /// Write all pages (dateline.1, dateline-query.1, ...) into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
     /// Serve a search page and a JSON API over HTTP (this machine only, unless --addr).
     Serve(ServeArgs),
 }
@@ -86,9 +93,9 @@ pub struct Filters {
 
 #[derive(Debug, clap::Args)]
 pub struct PlacesArgs {
-    /// Query selecting the articles (default: all).
-    #[arg(default_value = "*")]
-    pub query: String,
+    /// Query selecting the articles (default: all); several words are one query.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
@@ -128,9 +135,10 @@ pub struct IndexArgs {
 #[derive(Debug, clap::Args)]
 pub struct QueryArgs {
     /// Query in tantivy syntax: words, "phrases", AND/OR/NOT, +/-, field:value, prefix*.
-    /// Fields: title, body, author, site, place, lang, url, path.
-    #[arg(required_unless_present = "batch")]
-    pub query: Option<String>,
+    /// Fields: title, body, author, site, place, lang, url, path. Several words are one
+    /// query (`dateline query Hong Kong` is `dateline query 'Hong Kong'`).
+    #[arg(required_unless_present = "batch", value_name = "QUERY")]
+    pub query: Vec<String>,
     /// Index folder to search.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
@@ -209,9 +217,9 @@ pub struct ServeArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TimelineArgs {
-    /// Query selecting the articles (default: all).
-    #[arg(default_value = "*")]
-    pub query: String,
+    /// Query selecting the articles (default: all); several words are one query.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
@@ -237,4 +245,14 @@ pub enum TimelineBy {
     Site,
     /// Articles per tagged place.
     Place,
+}
+
+/// The query the words after a command make: joined by spaces, as a shell user typed them
+/// (`dateline query Hong Kong`); `default` when there are none.
+pub fn joined(words: &[String], default: &str) -> String {
+    if words.is_empty() {
+        default.to_string()
+    } else {
+        words.join(" ")
+    }
 }

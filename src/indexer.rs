@@ -267,7 +267,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                     same_content,
                 } => {
                     if was_known {
-                        writer.delete_term(Term::from_field_text(fields.path, &page.rel));
+                        writer.delete_term(Term::from_field_text(fields.id, &page.rel));
                         if same_content {
                             report.unchanged += 1;
                         } else {
@@ -287,7 +287,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                     pending += 1;
                 }
                 Work::Vanished if was_known => {
-                    writer.delete_term(Term::from_field_text(fields.path, &page.rel));
+                    writer.delete_term(Term::from_field_text(fields.id, &page.rel));
                     report.removed += 1;
                     pending += 1;
                 }
@@ -327,7 +327,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
         if !page.seen.load(Ordering::Relaxed) && !under_unreadable {
-            writer.delete_term(Term::from_field_text(fields.path, rel));
+            writer.delete_term(Term::from_field_text(fields.id, rel));
             report.removed += 1;
         }
     }
@@ -456,7 +456,7 @@ fn indexed_pages(store: &Store) -> Result<HashMap<String, IndexedPage>> {
     let mut path = String::new();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
-        let Some(paths) = ff.str("path").map_err(err)? else {
+        let Some(paths) = ff.str("id").map_err(err)? else {
             continue;
         };
         let sizes = ff.u64("size").map_err(err)?;
@@ -501,6 +501,7 @@ pub fn to_document(
     stemmer: Option<&str>,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &article.path);
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
     let text = std::mem::take(&mut article.text);
@@ -533,9 +534,10 @@ pub fn to_document(
             doc.add_facet(fields.mentioned, facet);
         }
     }
-    let lang = article.lang_code();
-    if let Some(lang) = &lang {
-        doc.add_text(fields.lang, lang);
+    // The whole BCP 47 tag as words ("en-GB": en, gb), so that `lang:en` finds every
+    // English variant and `lang:en-GB` that one.
+    if let Some(tag) = &article.lang {
+        doc.add_text(fields.lang, tag);
     }
     if let Some(stemmed) = stemmer.and_then(|code| fields.stemmed_field(code)) {
         doc.add_text(stemmed, &article.title);

@@ -57,13 +57,36 @@ fn run(command: Command, color: bool) -> Result<Outcome> {
             clap_complete::generate(shell, &mut command, "dateline", &mut std::io::stdout());
             Ok(Outcome::Success)
         }
-        Command::Man => {
-            let command = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
-            Ok(Outcome::Success)
-        }
+        Command::Man { command, dir } => man(command.as_deref(), dir.as_deref()),
         Command::Serve(args) => serve(args),
     }
+}
+
+/// Man pages from the clap definitions, so they say what the binary accepts.
+fn man(name: Option<&str>, dir: Option<&Path>) -> Result<Outcome> {
+    let mut command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    command.build();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("man pages: {}", dir.display()))?;
+        clap_mangen::generate_to(command, dir)
+            .with_context(|| format!("man pages: {}", dir.display()))?;
+        return Ok(Outcome::Success);
+    }
+    let page = match name {
+        None => command,
+        Some(name) => match command.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+                anyhow::bail!(
+                    "man: no command {name:?}; commands are {}",
+                    names.join(", ")
+                );
+            }
+        },
+    };
+    clap_mangen::Man::new(page).render(&mut std::io::stdout())?;
+    Ok(Outcome::Success)
 }
 
 fn serve(args: cli::ServeArgs) -> Result<Outcome> {
@@ -129,7 +152,7 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
     if let Some(batch) = &args.batch {
         return run_batch(batch, &args);
     }
-    let req = request(args.query.clone().unwrap_or_default(), &args.filters)?;
+    let req = request(cli::joined(&args.query, ""), &args.filters)?;
     let req = SearchRequest {
         limit: args.limit,
         offset: args.offset,
@@ -147,6 +170,12 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
         anyhow::bail!(
             "--fields: no hit field {unknown:?}; fields are {}",
             render::HIT_FIELDS.join(", ")
+        );
+    }
+    if args.fields.is_some() && args.format == render::Format::Text && !args.count {
+        anyhow::bail!(
+            "--fields picks hit fields for --format json, jsonl or csv; the text format shows \
+             every hit the same way (add --format json)"
         );
     }
     let searcher = Searcher::open(&args.index)?;
@@ -288,7 +317,7 @@ fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
 }
 
 fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
-    let req = request(args.query, &args.filters)?;
+    let req = request(cli::joined(&args.query, "*"), &args.filters)?;
     let searcher = Searcher::open(&args.index)?;
     let by = match args.by {
         cli::TimelineBy::Year => dateline::timeline::Period::Year,
@@ -331,7 +360,7 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
 }
 
 fn places(args: cli::PlacesArgs) -> Result<Outcome> {
-    let req = request(args.query, &args.filters)?;
+    let req = request(cli::joined(&args.query, "*"), &args.filters)?;
     let searcher = Searcher::open(&args.index)?;
     let (counts, notes) = searcher.place_counts(&req, args.limit)?;
     print_notes(&notes);

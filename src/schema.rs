@@ -14,11 +14,12 @@ use tantivy::tokenizer::{
 use crate::analysis::STEMMED_LANGUAGES;
 
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
-/// Analyzer for codes such as `lang`: the whole value, lower-cased.
+/// Analyzer of the whole value, lower-cased: `lang` and `url` used it before index format
+/// 7, and it stays registered so that such an index opens to say it must be rebuilt.
 pub const KEYWORD: &str = "dateline_keyword";
 
 /// Field names as users write them in queries (`title:`, `place:`...).
@@ -30,6 +31,8 @@ pub const QUERY_FIELDS: &[&str] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     /// The page's id (path relative to the corpus): exact match, stored.
+    pub id: Field,
+    /// The same path as words, for `path:wire` (any part of it) and `path:"wire/grain"`.
     pub path: Field,
     pub title: Field,
     /// The article text: searched and stored for snippets.
@@ -98,13 +101,9 @@ pub fn build() -> (Schema, Fields) {
         );
         if stored { o.set_stored() } else { o }
     };
-    let keyword = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(KEYWORD)
-            .set_index_option(IndexRecordOption::Basic),
-    );
     let fields = Fields {
-        path: b.add_text_field("path", STRING | STORED | FAST),
+        id: b.add_text_field("id", STRING | STORED | FAST),
+        path: b.add_text_field("path", words(false)),
         title: b.add_text_field("title", words(true)),
         body: b.add_text_field("body", words(true)),
         author: b.add_text_field("author", words(false)),
@@ -115,8 +114,10 @@ pub fn build() -> (Schema, Fields) {
         places: b.add_facet_field("places", FacetOptions::default()),
         place_id: b.add_u64_field("place_id", INDEXED | FAST),
         mentioned: b.add_facet_field("mentioned", FacetOptions::default()),
-        lang: b.add_text_field("lang", keyword.clone()),
-        url: b.add_text_field("url", keyword),
+        // Words with positions: `lang:en` matches every en-* tag and `lang:en-GB` that one;
+        // `url:rferl` any part of the URL and `url:"https://..."` the whole of it.
+        lang: b.add_text_field("lang", words(false)),
+        url: b.add_text_field("url", words(false)),
         date: b.add_date_field(
             "date",
             DateOptions::default()
@@ -180,6 +181,7 @@ pub fn register_analyzers(index: &tantivy::Index) {
 pub fn fields_of(schema: &Schema) -> Option<Fields> {
     let f = |name: &str| schema.get_field(name).ok();
     Some(Fields {
+        id: f("id")?,
         path: f("path")?,
         title: f("title")?,
         body: f("body")?,

@@ -184,10 +184,18 @@ pub struct Hit {
     pub similar: Vec<String>,
 }
 
+/// Up to this many matches are folded in full, so that the count of stories is exact.
+pub const FOLD_ALL: usize = 2_000;
+
 /// The answer to a request: how many matched in all, and the page of hits asked for.
 #[derive(Debug, Clone)]
 pub struct SearchResults {
+    /// Every matching article, near-copies included.
     pub total: usize,
+    /// The stories among them once near-copies are folded, which is what `offset` pages
+    /// through; `None` when copies are not folded (`all_copies`) or the matches are too
+    /// many to fold in full (more than [`FOLD_ALL`]).
+    pub stories: Option<usize>,
     pub hits: Vec<Hit>,
     /// Things the user should know, such as the other places an ambiguous name can mean.
     pub notes: Vec<String>,
@@ -293,7 +301,8 @@ impl Searcher {
         // Fetch extra hits when folding copies, so a page still holds `limit` stories.
         let fold = !req.all_copies;
         let (limit, offset) = if fold {
-            ((req.offset + req.limit.max(1)) * 3, 0)
+            // Up to FOLD_ALL matches are all folded, so the count of stories is exact.
+            (((req.offset + req.limit.max(1)) * 3).max(FOLD_ALL), 0)
         } else {
             (req.limit.max(1), req.offset)
         };
@@ -333,23 +342,26 @@ impl Searcher {
                 (count, docs.into_iter().map(|(_, a)| (None, a)).collect())
             }
         };
+        let fields = self.store.fields;
+        let (addresses, stories) = if fold {
+            let all_fetched = addresses.len() >= total;
+            let (page, stories) = self.fold_copies(&searcher, addresses, req.offset, req.limit)?;
+            (page, all_fetched.then_some(stories))
+        } else {
+            let page = addresses
+                .into_iter()
+                .map(|(s, a)| (s, a, Vec::new()))
+                .collect();
+            (page, None)
+        };
         if req.limit == 0 {
             return Ok(SearchResults {
                 total,
+                stories,
                 hits: Vec::new(),
                 notes,
             });
         }
-
-        let fields = self.store.fields;
-        let addresses = if fold {
-            self.fold_copies(&searcher, addresses, req.offset, req.limit)?
-        } else {
-            addresses
-                .into_iter()
-                .map(|(s, a)| (s, a, Vec::new()))
-                .collect()
-        };
         let mut body_snippets =
             SnippetGenerator::create(&searcher, &*text_query, fields.body).map_err(err)?;
         body_snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -418,7 +430,12 @@ impl Searcher {
                 similar,
             });
         }
-        Ok(SearchResults { total, hits, notes })
+        Ok(SearchResults {
+            total,
+            stories,
+            hits,
+            notes,
+        })
     }
 
     /// One stored article with its full text, by id (its path in the corpus).
@@ -426,7 +443,7 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let fields = self.store.fields;
         let query = TermQuery::new(
-            Term::from_field_text(fields.path, id),
+            Term::from_field_text(fields.id, id),
             IndexRecordOption::Basic,
         );
         let err = |e| Error::index(&self.store.path, e);
@@ -454,7 +471,7 @@ impl Searcher {
             .unwrap_or_default();
         serde_json::from_str(json).unwrap_or_else(|_| Article {
             path: doc
-                .get_first(fields.path)
+                .get_first(fields.id)
                 .and_then(|v| v.as_str())
                 .unwrap_or_default()
                 .to_string(),
@@ -631,9 +648,10 @@ impl Searcher {
         ranked: Vec<(Option<f32>, DocAddress)>,
         offset: usize,
         limit: usize,
-    ) -> Result<Vec<Folded>> {
+    ) -> Result<(Vec<Folded>, usize)> {
         let err = |e| Error::index(&self.store.path, e);
-        let mut kept: Vec<(Option<f32>, DocAddress, u64, Vec<String>)> = Vec::new();
+        // Copies are kept by address; only the page's are read for their paths.
+        let mut kept: Vec<(Option<f32>, DocAddress, u64, Vec<DocAddress>)> = Vec::new();
         for (score, address) in ranked {
             let segment = searcher.segment_reader(address.segment_ord);
             let ff = segment.fast_fields();
@@ -646,23 +664,31 @@ impl Searcher {
                 hash != 0 && analysis::hamming(k.2, hash) <= analysis::NEAR_DUPLICATE_BITS
             });
             match copy_of {
-                Some(first) => first.3.push(self.path_of(searcher, address)?),
+                Some(first) => first.3.push(address),
                 None => kept.push((score, address, hash, Vec::new())),
             }
         }
-        Ok(kept
+        let stories = kept.len();
+        let page = kept
             .into_iter()
             .skip(offset)
             .take(limit)
-            .map(|(score, address, _, similar)| (score, address, similar))
-            .collect())
+            .map(|(score, address, _, copies)| {
+                let similar = copies
+                    .into_iter()
+                    .map(|c| self.path_of(searcher, c))
+                    .collect::<Result<Vec<String>>>()?;
+                Ok((score, address, similar))
+            })
+            .collect::<Result<Vec<Folded>>>()?;
+        Ok((page, stories))
     }
 
     fn path_of(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<String> {
         let err = |e| Error::index(&self.store.path, e);
         let segment = searcher.segment_reader(address.segment_ord);
         let mut path = String::new();
-        if let Some(paths) = segment.fast_fields().str("path").map_err(err)?
+        if let Some(paths) = segment.fast_fields().str("id").map_err(err)?
             && let Some(ord) = paths.term_ords(address.doc_id).next()
         {
             paths
@@ -677,7 +703,7 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let err = |e| Error::index(&self.store.path, e);
         let query = TermQuery::new(
-            Term::from_field_text(self.store.fields.path, id),
+            Term::from_field_text(self.store.fields.id, id),
             IndexRecordOption::Basic,
         );
         let found = searcher
@@ -1292,7 +1318,13 @@ fn query_error(query: &str, err: &tantivy::query::QueryParserError) -> Error {
         }
         _ => String::new(),
     };
-    Error::Query(format!("{query:?}: {err}{hint}"))
+    // A syntax error's text is the rewritten query (prefixes expanded, places resolved),
+    // which the user never wrote: name theirs instead.
+    let what = match err {
+        E::SyntaxError(_) => "syntax error".to_string(),
+        other => other.to_string(),
+    };
+    Error::Query(format!("{query:?}: {what}{hint}"))
 }
 
 #[cfg(test)]

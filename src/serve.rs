@@ -438,6 +438,7 @@ async fn api_search(
         schema_version: u32,
         query: String,
         total: usize,
+        stories: Option<usize>,
         offset: usize,
         limit: usize,
         sort: SortOrder,
@@ -457,6 +458,7 @@ async fn api_search(
         Ok(Results {
             schema_version: SCHEMA_VERSION,
             total: results.total,
+            stories: results.stories,
             offset: req.offset,
             limit: req.limit,
             sort: req.sort,

@@ -107,7 +107,11 @@ pub struct ArticleRecord<'a> {
 struct ResultsRecord<'a> {
     schema_version: u32,
     query: &'a str,
+    /// Every matching article, near-copies included.
     total: usize,
+    /// The stories among them, near-copies folded: what `offset` pages through (null when
+    /// copies are not folded or the matches are too many to fold in full).
+    stories: Option<usize>,
     offset: usize,
     limit: usize,
     sort: SortOrder,
@@ -172,6 +176,7 @@ pub(super) fn write_results(
         schema_version: SCHEMA_VERSION,
         query: &req.query,
         total: results.total,
+        stories: results.stories,
         offset: req.offset,
         limit: req.limit,
         sort: req.sort,

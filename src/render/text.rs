@@ -50,13 +50,26 @@ pub(super) fn write_results(
         }
     }
     let shown = results.hits.len();
-    let summary = match (results.total, shown) {
+    // Pages step through stories (near-copies folded) when their number is known, so the
+    // count is of the same list that --offset pages through.
+    let (count, what) = match results.stories {
+        Some(stories) if stories != results.total => (
+            stories,
+            format!(
+                "{} ({} matching articles, near-copies folded)",
+                if stories == 1 { "story" } else { "stories" },
+                results.total
+            ),
+        ),
+        _ => (results.total, "matching articles".to_string()),
+    };
+    let summary = match (count, shown) {
         (0, _) => "no articles matched".to_string(),
-        (total, _) if shown == 0 => {
-            format!("{total} matched; none on this page (offset {})", req.offset)
+        (count, _) if shown == 0 => {
+            format!("{count} {what}; none on this page (offset {})", req.offset)
         }
-        (total, shown) => format!(
-            "{}-{} of {total} matching articles",
+        (count, shown) => format!(
+            "{}-{} of {count} {what}",
             req.offset + 1,
             req.offset + shown
         ),
