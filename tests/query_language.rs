@@ -134,3 +134,15 @@ fn man_prints_each_command_and_writes_them_all() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("commands are"));
 }
+
+#[test]
+fn colour_after_a_marked_headline_word_stays_bold() {
+    let (code, stdout, _) = query(&["Uralsk", "--color", "always", "--limit", "1"]);
+    assert_eq!(code, 0);
+    let title = stdout.lines().next().unwrap_or_default();
+    // "1. <bold>... <red>Uralsk<reset><bold> Farmers ..."
+    assert!(
+        title.contains("\x1b[1;31mUralsk\x1b[0m\x1b[1m"),
+        "{title:?}"
+    );
+}

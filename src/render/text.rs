@@ -24,7 +24,7 @@ pub(super) fn write_results(
         let title = if hit.title.text.is_empty() {
             "(no headline)".to_string()
         } else {
-            marked(&hit.title, color)
+            marked_within(&hit.title, color, BOLD)
         };
         if color {
             writeln!(out, "{BOLD}{}. {title}{RESET}", req.offset + i + 1)?;
@@ -123,7 +123,18 @@ fn meta_line(a: &Article) -> String {
 
 /// The snippet text with its highlights marked.
 fn marked(s: &Snippet, color: bool) -> String {
-    let (open, close) = if color { (MATCH, RESET) } else { ("**", "**") };
+    marked_within(s, color, "")
+}
+
+/// The same inside text styled `surround` (the bold headline): each mark's reset restores
+/// it, so the words after the first match stay bold.
+fn marked_within(s: &Snippet, color: bool, surround: &str) -> String {
+    let close = format!("{RESET}{surround}");
+    let (open, close) = if color {
+        (MATCH, close.as_str())
+    } else {
+        ("**", "**")
+    };
     let mut out = String::with_capacity(s.text.len() + s.highlights.len() * 8);
     let mut at = 0;
     for r in &s.highlights {
@@ -158,6 +169,18 @@ mod tests {
         assert_eq!(
             marked(&s, true),
             "\x1b[1;31mgas\x1b[0m price in \x1b[1;31mOral\x1b[0m"
+        );
+    }
+
+    #[test]
+    fn a_mark_in_the_bold_headline_restores_the_bold() {
+        let s = Snippet {
+            text: "Gas price protest in Oral".into(),
+            highlights: vec![0..3, 21..25],
+        };
+        assert_eq!(
+            marked_within(&s, true, BOLD),
+            "\x1b[1;31mGas\x1b[0m\x1b[1m price protest in \x1b[1;31mOral\x1b[0m\x1b[1m"
         );
     }
 
