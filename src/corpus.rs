@@ -38,11 +38,24 @@ pub struct WalkProblem {
     pub reason: String,
 }
 
-/// Whether a file name ends in one of the [`PAGE_EXTENSIONS`].
+/// Whether a file name ends in one of the [`PAGE_EXTENSIONS`], or in one of them and
+/// `.gz` (a gzipped page, `story.html.gz`).
 pub fn is_page(path: &Path) -> bool {
-    path.extension()
+    let name = if is_gzipped(path) {
+        path.file_stem().map(Path::new)
+    } else {
+        Some(path)
+    };
+    name.and_then(|n| n.extension())
         .and_then(|e| e.to_str())
         .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+}
+
+/// Whether a file name ends in `.gz`: its bytes are read through gzip.
+pub fn is_gzipped(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// The id of a page: its path relative to `root` with `/` separators. A name that is not
@@ -122,7 +135,10 @@ mod tests {
         for name in ["a.html", "b.HTM", "c.xhtml", "d.Shtml"] {
             assert!(is_page(Path::new(name)), "{name}");
         }
-        for name in ["a.txt", "html", "b.html.gz"] {
+        for name in ["e.html.gz", "f.HTM.GZ"] {
+            assert!(is_page(Path::new(name)), "{name}");
+        }
+        for name in ["a.txt", "html", "b.txt.gz", "c.gz"] {
             assert!(!is_page(Path::new(name)), "{name}");
         }
     }

@@ -344,3 +344,46 @@ fn a_closed_pipe_ends_every_format_quietly() {
         assert!(stderr.is_empty(), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn gzipped_pages_are_indexed_and_a_cut_one_is_named() {
+    use std::io::Write;
+    let corpus = tempfile::tempdir().unwrap();
+    let gzip = |bytes: &[u8]| {
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(bytes).unwrap();
+        z.finish().unwrap()
+    };
+    std::fs::write(
+        corpus.path().join("harbour.html.gz"),
+        gzip(GOOD_PAGE.as_bytes()),
+    )
+    .unwrap();
+    let packed = gzip(GOOD_PAGE.replace("harbour", "quay").as_bytes());
+    std::fs::write(
+        corpus.path().join("cut.html.gz"),
+        &packed[..packed.len() / 2],
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let out = dateline()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("cut.html.gz") && stderr.contains("gzip"),
+        "{stderr}"
+    );
+    let out = dateline()
+        .args(["query", "harbour", "--index"])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("harbour.html.gz"));
+}

@@ -70,9 +70,17 @@ pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> 
         });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    if crate::corpus::is_gzipped(path) {
+        // The limit holds for what the page unpacks to, so a small bomb is refused too.
+        flate2::read::MultiGzDecoder::new(file)
+            .take(max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| SkipReason::Unreadable(format!("not a readable gzip file: {e}")))?;
+    } else {
+        file.take(max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+    }
     if bytes.len() as u64 > max_bytes {
         return Err(SkipReason::TooLarge {
             size: bytes.len() as u64,
@@ -277,6 +285,35 @@ mod tests {
             ("Oral", Some("Kazakhstan"))
         );
         assert!(a.text.contains("Zhalpaqtal"));
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(bytes).unwrap();
+        z.finish().unwrap()
+    }
+
+    #[test]
+    fn gzipped_pages_are_read_unpacked_and_bad_ones_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = b"<html><body><p>Floods in Lima</p></body></html>";
+        let path = dir.path().join("story.html.gz");
+        std::fs::write(&path, gzip(page)).unwrap();
+        assert_eq!(read_limited(&path, 4096).unwrap(), page);
+        // Cut short: an error naming gzip, not a crash or half a page.
+        let packed = gzip(&page.repeat(50));
+        std::fs::write(&path, &packed[..packed.len() / 2]).unwrap();
+        assert!(matches!(
+            read_limited(&path, 1 << 20),
+            Err(SkipReason::Unreadable(e)) if e.contains("gzip")
+        ));
+        // What it unpacks to counts against the limit.
+        std::fs::write(&path, gzip(&vec![b' '; 1 << 20])).unwrap();
+        assert!(matches!(
+            read_limited(&path, 4096),
+            Err(SkipReason::TooLarge { .. })
+        ));
     }
 
     #[test]
