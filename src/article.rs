@@ -23,7 +23,8 @@ pub struct Article {
     /// Publication time, with the page's own UTC offset when it gave one.
     pub published: Option<DateTime<FixedOffset>>,
     /// Where the publication date came from: `json-ld`, `meta`, `time` (a `<time>`
-    /// element), `page` (a date line near the headline), `url` or `path`.
+    /// element), `page` (a date line near the headline), `url`, `path`, or `modified` (the
+    /// page's modified time, when it gives no other date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_source: Option<String>,
     /// Byline authors, one person's name each, without "By ".

@@ -40,6 +40,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List the places most often tagged among the matching articles.
     Places(PlacesArgs),
+    /// Stream every matching article (metadata, places, mentions and the full text), not a
+    /// page of hits: for analysis elsewhere.
+    Export(ExportArgs),
     /// Count matching articles per year or month of publication.
     Timeline(TimelineArgs),
     /// Print a shell completion script: `dateline completions bash > /etc/bash_completion.d/dateline`.
@@ -107,6 +110,28 @@ pub struct PlacesArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ArticleFormat::Text)]
     pub format: ArticleFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Query selecting the articles (default: all); several words are one query.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format: one JSON article per line, or CSV with the metadata and the text.
+    #[arg(long, short, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]

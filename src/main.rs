@@ -51,6 +51,7 @@ fn run(command: Command, color: bool) -> Result<Outcome> {
         Command::Show(args) => show(args, color),
         Command::Extract(args) => extract(args, color),
         Command::Places(args) => places(args),
+        Command::Export(args) => export(args),
         Command::Timeline(args) => timeline(args, color),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -87,6 +88,28 @@ fn man(name: Option<&str>, dir: Option<&Path>) -> Result<Outcome> {
     };
     clap_mangen::Man::new(page).render(&mut std::io::stdout())?;
     Ok(Outcome::Success)
+}
+
+/// Streams every matching article to standard output.
+fn export(args: cli::ExportArgs) -> Result<Outcome> {
+    let req = request(cli::joined(&args.query, "*"), &args.filters)?;
+    let searcher = Searcher::open(&args.index)?;
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut writer = match args.format {
+        cli::ExportFormat::Jsonl => render::ExportWriter::jsonl(out),
+        cli::ExportFormat::Csv => render::ExportWriter::csv(out)?,
+    };
+    let (count, notes) = searcher.export(&req, &mut |article| {
+        writer.write(&article)?;
+        Ok(true)
+    })?;
+    writer.finish()?;
+    print_notes(&notes);
+    Ok(if count == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
 }
 
 fn serve(args: cli::ServeArgs) -> Result<Outcome> {

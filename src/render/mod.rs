@@ -2,6 +2,7 @@
 //! Lines and CSV for scripts. One module per format; nothing here searches.
 
 mod csv;
+mod export;
 mod json;
 mod text;
 
@@ -11,6 +12,7 @@ use crate::article::Article;
 use crate::search::{PlaceCount, SearchRequest, SearchResults};
 use crate::timeline::Timeline;
 
+pub use export::{EXPORT_COLUMNS, ExportWriter};
 pub use json::{ArticleRecord, HIT_FIELDS, HitRecord, SCHEMA_VERSION, Span};
 
 /// Output formats of `query`.

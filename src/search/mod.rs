@@ -10,6 +10,7 @@
 //!
 //! Snippets are made only for the hits returned. Nothing here prints.
 
+mod export;
 mod facets;
 mod filters;
 mod folding;
