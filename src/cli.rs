@@ -254,6 +254,10 @@ pub struct TimelineArgs {
     /// For --by site|place: how many groups to list.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    /// Also give each period's count as a share of every article published then (the
+    /// same filters, any words): `all` and `share` in JSON and CSV, percentages in text.
+    #[arg(long)]
+    pub relative: bool,
     #[command(flatten)]
     pub filters: Filters,
     /// Output format (a bar chart as text).

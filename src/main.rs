@@ -346,6 +346,9 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
         cli::TimelineBy::Year => dateline::timeline::Period::Year,
         cli::TimelineBy::Month => dateline::timeline::Period::Month,
         cli::TimelineBy::Day => dateline::timeline::Period::Day,
+        cli::TimelineBy::Site | cli::TimelineBy::Place if args.relative => {
+            anyhow::bail!("--relative works with --by year, month or day, not with site or place")
+        }
         cli::TimelineBy::Site | cli::TimelineBy::Place => {
             let (by, (groups, notes)) = if args.by == cli::TimelineBy::Site {
                 ("site", searcher.site_counts(&req, args.limit)?)
@@ -370,7 +373,10 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
             });
         }
     };
-    let timeline = dateline::timeline::timeline(&searcher, &req, by)?;
+    let mut timeline = dateline::timeline::timeline(&searcher, &req, by)?;
+    if args.relative {
+        dateline::timeline::relative(&searcher, &req, &mut timeline)?;
+    }
     print_notes(&timeline.notes);
     let mut out = std::io::stdout().lock();
     render::write_timeline(&mut out, &timeline, args.format, color)?;

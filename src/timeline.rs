@@ -72,6 +72,12 @@ pub struct PeriodCount {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub count: usize,
+    /// With [`relative`]: every article of the period (the request's filters, any
+    /// words), and `count` as a share of it, between 0 and 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// Matching articles per period.
@@ -167,6 +173,8 @@ pub fn timeline(searcher: &Searcher, req: &SearchRequest, by: Period) -> crate::
                     start,
                     end,
                     count: n,
+                    all: None,
+                    share: None,
                 });
             }
             continue;
@@ -177,4 +185,33 @@ pub fn timeline(searcher: &Searcher, req: &SearchRequest, by: Period) -> crate::
         stack.push((lo, mid, left));
     }
     Ok(timeline)
+}
+
+/// Gives each period of a timeline its share of everything published then: the articles
+/// the same filters find with any words. A rise in a word's count may be a rise in what
+/// the archive holds; the share tells them apart.
+pub fn relative(
+    searcher: &Searcher,
+    req: &SearchRequest,
+    timeline: &mut Timeline,
+) -> crate::Result<()> {
+    for p in &mut timeline.periods {
+        let all = searcher
+            .search(&SearchRequest {
+                query: "*".into(),
+                since: Some(p.start),
+                until: Some(p.end),
+                limit: 0,
+                offset: 0,
+                ..req.clone()
+            })?
+            .total;
+        p.all = Some(all);
+        p.share = Some(if all == 0 {
+            0.0
+        } else {
+            (p.count as f64 / all as f64).min(1.0)
+        });
+    }
+    Ok(())
 }

@@ -184,3 +184,51 @@ fn timeline_by_site_and_place() {
         "{text}"
     );
 }
+
+#[test]
+fn a_relative_timeline_gives_each_period_its_share_of_all_articles() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = dateline()
+            .arg("timeline")
+            .args(args)
+            .args(["--format", "json", "--index"])
+            .arg(corpus_index())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let relative = json(&["protest", "--relative"]);
+    let everything = json(&["*"]);
+    let all_of = |period: &str| {
+        everything["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["period"] == period)
+            .map(|p| p["count"].as_u64().unwrap())
+    };
+    let periods = relative["periods"].as_array().unwrap();
+    assert!(!periods.is_empty());
+    for p in periods {
+        let (count, all) = (p["count"].as_u64().unwrap(), p["all"].as_u64().unwrap());
+        let period = p["period"].as_str().unwrap();
+        // `all` is what `timeline '*'` counts in that period, and the share is the ratio.
+        assert_eq!(Some(all), all_of(period), "{period}");
+        assert!(count <= all);
+        let share = p["share"].as_f64().unwrap();
+        assert!((share - count as f64 / all as f64).abs() < 1e-9, "{p}");
+    }
+    // Without --relative, no shares.
+    assert!(json(&["protest"])["periods"][0].get("share").is_none());
+    let out = dateline()
+        .args(["timeline", "--by", "site", "--relative", "--index"])
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

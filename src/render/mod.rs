@@ -114,16 +114,24 @@ pub fn write_timeline(
         }
         Format::Csv => {
             let mut w = ::csv::Writer::from_writer(out);
-            w.write_record(["period", "start", "end", "count"])
-                .map_err(csv_io_error)?;
+            let relative = timeline.periods.iter().any(|p| p.share.is_some());
+            let mut header = vec!["period", "start", "end", "count"];
+            if relative {
+                header.extend(["all", "share"]);
+            }
+            w.write_record(&header).map_err(csv_io_error)?;
             for p in &timeline.periods {
-                w.write_record([
+                let mut row = vec![
                     p.period.clone(),
                     p.start.to_string(),
                     p.end.to_string(),
                     p.count.to_string(),
-                ])
-                .map_err(csv_io_error)?;
+                ];
+                if relative {
+                    row.push(p.all.map(|a| a.to_string()).unwrap_or_default());
+                    row.push(p.share.map(|s| format!("{s:.4}")).unwrap_or_default());
+                }
+                w.write_record(&row).map_err(csv_io_error)?;
             }
             w.flush()
         }
@@ -136,12 +144,27 @@ pub fn write_timeline(
                 .max()
                 .unwrap_or(0)
                 .max(1);
+            // With shares, the bars show the share (a full bar is the largest share).
+            let max_share = timeline
+                .periods
+                .iter()
+                .filter_map(|p| p.share)
+                .fold(0.0f64, f64::max);
             for p in &timeline.periods {
-                let bar = "█".repeat((p.count * WIDTH).div_ceil(max));
+                let (bar, figure) = match (p.share, p.all) {
+                    (Some(share), Some(all)) if max_share > 0.0 => (
+                        "█".repeat(((share / max_share) * WIDTH as f64).ceil() as usize),
+                        format!("{} of {all} ({:.1}%)", p.count, share * 100.0),
+                    ),
+                    _ => (
+                        "█".repeat((p.count * WIDTH).div_ceil(max)),
+                        p.count.to_string(),
+                    ),
+                };
                 if color {
-                    writeln!(out, "{:>7}  \x1b[36m{bar}\x1b[0m {}", p.period, p.count)?;
+                    writeln!(out, "{:>7}  \x1b[36m{bar}\x1b[0m {figure}", p.period)?;
                 } else {
-                    writeln!(out, "{:>7}  {bar} {}", p.period, p.count)?;
+                    writeln!(out, "{:>7}  {bar} {figure}", p.period)?;
                 }
             }
             writeln!(
