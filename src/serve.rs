@@ -541,7 +541,8 @@ async fn api_places(
     Ok(json(&places))
 }
 
-/// `GET /api/timeline?by=year|month`: matching articles per period.
+/// `GET /api/timeline?by=year|month&relative=1`: matching articles per period, and with
+/// `relative` each period's share of all its articles.
 async fn api_timeline(
     State(searcher): State<Arc<Searcher>>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
@@ -558,8 +559,16 @@ async fn api_timeline(
             )));
         }
     };
+    let relative = params.switch("relative")?;
     let req = params.request()?;
-    let timeline = blocking(searcher, move |s| Ok(timeline(s, &req, by)?)).await?;
+    let timeline = blocking(searcher, move |s| {
+        let mut t = timeline(s, &req, by)?;
+        if relative {
+            crate::timeline::relative(s, &req, &mut t)?;
+        }
+        Ok(t)
+    })
+    .await?;
     Ok(json(&timeline))
 }
 

@@ -385,6 +385,20 @@ fn article_places_and_timeline_answer_as_documented() {
     let wide = server.json("/api/search?q=protest&place=Kazakhstan&limit=0");
     assert_eq!(narrow["total"], wide["total"]);
     server.get("/api/timeline?q=*&by=decade").error(400);
+    // relative=1: each period's share of everything the same filters find then.
+    let relative = server.json("/api/timeline?q=protest&by=year&relative=1");
+    for p in relative["periods"].as_array().unwrap() {
+        let (start, end) = (p["start"].as_str().unwrap(), p["end"].as_str().unwrap());
+        let all = server.json(&format!(
+            "/api/search?q=*&since={start}&until={end}&limit=0"
+        ));
+        assert_eq!(p["all"], all["total"], "{p}");
+        let share = p["count"].as_f64().unwrap() / p["all"].as_f64().unwrap();
+        assert!((p["share"].as_f64().unwrap() - share).abs() < 1e-9, "{p}");
+    }
+    server
+        .get("/api/timeline?q=protest&relative=maybe")
+        .error(400);
 }
 
 #[test]
