@@ -4,20 +4,11 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{article, corpus_index, dateline, hits, ids};
+use common::{article, hits, ids, run_on_corpus};
 
 fn export(args: &[&str]) -> (i32, String) {
-    let out = dateline()
-        .arg("export")
-        .arg("--index")
-        .arg(corpus_index())
-        .args(args)
-        .output()
-        .expect("dateline runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let (code, stdout, _) = run_on_corpus("export", args);
+    (code, stdout)
 }
 
 fn exported_ids(stdout: &str) -> BTreeSet<String> {

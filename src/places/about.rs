@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use chrono::Datelike;
 
 use super::gazetteer::{Entry, Gazetteer, PlaceKind, gazetteer};
+use super::geoparse::population_bucket;
 use super::learn::{Model, Task};
 use super::mentions::{Passage, find_mentions, latest_year};
 use super::normalize::normalize_name;
@@ -226,6 +227,16 @@ fn describe(
         .max_by_key(|(id, (e, t))| (weight(**id, t), std::cmp::Reverse(e.index)))
         .map(|(_, (e, _))| e.country_code);
 
+    // What the whole article names: places per country, and countries.
+    let mut per_country: HashMap<&str, usize> = HashMap::new();
+    for (e, _) in tallies.values() {
+        *per_country.entry(e.country_code).or_default() += 1;
+    }
+    let countries = tallies
+        .values()
+        .filter(|(e, _)| e.kind == PlaceKind::Country)
+        .count();
+
     let mut out: Vec<AboutCandidate> = tallies
         .iter()
         .map(|(id, (entry, t))| {
@@ -259,16 +270,16 @@ fn describe(
             if t.all() == 0 && !t.headline {
                 add("dateline_only");
             }
-            add(&format!("setting={}", bucket(t.setting)));
-            add(&format!("literal={}", bucket(t.literal)));
+            add(&format!("setting={}", count_bucket(t.setting as usize)));
+            add(&format!("literal={}", count_bucket(t.literal as usize)));
             if t.adjective > 0 {
-                add(&format!("adjective={}", bucket(t.adjective)));
+                add(&format!("adjective={}", count_bucket(t.adjective as usize)));
                 if t.literal == 0 {
                     add("only_adjective");
                 }
             }
             if t.metonym > 0 {
-                add(&format!("metonym={}", bucket(t.metonym)));
+                add(&format!("metonym={}", count_bucket(t.metonym as usize)));
             }
             if t.literal > 0 {
                 add(&format!("aside_share={}", share(t.aside, t.literal)));
@@ -282,23 +293,19 @@ fn describe(
             if t.qualifies > 0 {
                 add("qualifies");
             }
-            let same_country = tallies
-                .values()
-                .filter(|(e, _)| e.country_code == entry.country_code)
-                .count() as u32;
-            add(&format!("country_places={}", bucket(same_country)));
-            let countries = tallies
-                .values()
-                .filter(|(e, _)| e.kind == PlaceKind::Country)
-                .count() as u32;
-            add(&format!("countries={}", bucket(countries)));
-            add(&format!("inside={}", bucket(within.literal)));
-            add(&format!("inside_setting={}", bucket(within.setting)));
+            let same_country = per_country.get(entry.country_code).copied().unwrap_or(0);
+            add(&format!("country_places={}", count_bucket(same_country)));
+            add(&format!("countries={}", count_bucket(countries)));
+            add(&format!("inside={}", count_bucket(within.literal as usize)));
+            add(&format!(
+                "inside_setting={}",
+                count_bucket(within.setting as usize)
+            ));
             let w = weight(*id, t);
             add(&format!("share={}", share(w, total)));
             let rank = weights.iter().position(|x| *x == w).unwrap_or(0) + 1;
             add(&format!("rank={}", rank.min(4)));
-            add(&format!("places={}", bucket(tallies.len() as u32)));
+            add(&format!("places={}", count_bucket(tallies.len())));
             if t.first != usize::MAX {
                 // Bytes from the text's start: a lede is a lede however long the story.
                 let at = t.first.saturating_sub(lede_start);
@@ -332,7 +339,10 @@ fn describe(
     out
 }
 
-fn bucket(n: u32) -> &'static str {
+/// A count as a feature value. The mention model's scale (`geoparse::bucket`) is wider
+/// at 3-10; this one did better in cross-validation on the about labels (F1 0.673
+/// against 0.659 with it), as articles name few places few times.
+fn count_bucket(n: usize) -> &'static str {
     match n {
         0 => "0",
         1 => "1",
@@ -352,10 +362,6 @@ fn share(part: u32, whole: u32) -> &'static str {
         s if s > 0.0 => "1",
         _ => "0",
     }
-}
-
-fn population_bucket(population: u32) -> u32 {
-    (population.max(1) as f32).log10() as u32
 }
 
 /// The candidates the model takes for what the story is about, and the dateline's place,

@@ -451,7 +451,8 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
-fn population_bucket(population: u32) -> u32 {
+/// A population as a feature value: its order of magnitude.
+pub(super) fn population_bucket(population: u32) -> u32 {
     (population.max(1) as f64).log10().floor() as u32
 }
 

@@ -67,8 +67,14 @@ pub fn corpus_index() -> &'static Path {
 
 /// Runs `dateline query` on the corpus index and returns (exit code, stdout, stderr).
 pub fn query(args: &[&str]) -> (i32, String, String) {
+    run_on_corpus("query", args)
+}
+
+/// Runs a dateline command (`query`, `export`, ...) on the corpus index and returns (exit
+/// code, stdout, stderr).
+pub fn run_on_corpus(command: &str, args: &[&str]) -> (i32, String, String) {
     let out = dateline()
-        .arg("query")
+        .arg(command)
         .arg("--index")
         .arg(corpus_index())
         .args(args)
