@@ -18,6 +18,7 @@
 //! ```
 
 pub mod analysis;
+pub mod archive;
 pub mod article;
 pub mod corpus;
 pub mod error;
