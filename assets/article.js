@@ -89,6 +89,7 @@
     const date = formatDate(a.published);
     const parts = [
       date ? el("time", "date", date) : el("span", "date undated", "undated"),
+      a.captured ? el("span", "captured", capturedText(a)) : null,
       a.site ? el("span", "site", a.site) : null,
       a.authors && a.authors.length ? el("span", "authors", "By " + a.authors.join(", ")) : null,
       a.dateline ? el("span", "dateline", a.dateline.raw) : null,
@@ -99,6 +100,12 @@
       if (i) meta.append(el("span", "sep", " · "));
       meta.append(part);
     });
+
+    function capturedText(article) {
+      const first = formatDate(article.captured) || article.captured;
+      const more = (article.captures || []).length;
+      return more > 1 ? "captured " + first + " (" + more + " captures)" : "captured " + first;
+    }
 
     document.getElementById("places").replaceChildren(...(a.places || []).map((p) => placeChip(p)));
     if (a.description) {

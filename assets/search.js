@@ -152,6 +152,7 @@
     const date = formatDate(hit.published);
     const parts = [
       date ? el("time", "date", date) : el("span", "date undated", "undated"),
+      hit.captured ? el("span", "captured", "captured " + (formatDate(hit.captured) || hit.captured)) : null,
       hit.site ? el("span", "site", hit.site) : null,
       hit.authors && hit.authors.length ? el("span", "authors", hit.authors.join(", ")) : null,
       hit.dateline ? el("span", "dateline", hit.dateline.raw) : null,

@@ -35,8 +35,17 @@ pub struct Article {
     pub agency: Option<String>,
     /// Name of the publishing site.
     pub site: Option<String>,
-    /// Canonical URL of the article.
+    /// Canonical URL of the article (for a page from a web archive without one, the URL
+    /// it was captured from).
     pub url: Option<String>,
+    /// When a page from a web archive was captured (its `WARC-Date`); the earliest
+    /// capture when there are several.
+    #[serde(default)]
+    pub captured: Option<DateTime<FixedOffset>>,
+    /// Every capture of the same page (same URL, same payload), earliest first, when it
+    /// was captured more than once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<DateTime<FixedOffset>>,
     /// Language tag as the page gives it (`en-US`), or as detected from the text (`ru`).
     pub lang: Option<String>,
     /// The page's own summary (meta description / og:description).
@@ -50,7 +59,7 @@ pub struct Article {
     /// Every place name in `text`, resolved (see [`PlaceMention`]).
     #[serde(default)]
     pub mentions: Vec<PlaceMention>,
-    /// Size of the page file in bytes.
+    /// Size of the page in bytes (of the file, or of an archive record's payload).
     pub bytes: u64,
     /// The article's text, paragraphs separated by blank lines.
     pub text: String,

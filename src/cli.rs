@@ -72,6 +72,12 @@ pub struct Filters {
     /// Only articles published on or before this day (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<String>,
+    /// Only pages from web archives captured on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub captured_since: Option<String>,
+    /// Only pages from web archives captured on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub captured_until: Option<String>,
     /// Only articles about this place or a place inside it (any alias or script: Oral,
     /// Uralsk, Орал; "Georgia, US" or geonames:ID to pick among same names).
     #[arg(long, value_name = "NAME")]
@@ -203,8 +209,13 @@ pub struct QueryArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The article's id (its path in the corpus, as `query` prints it) or the page file.
+    /// The article's id (its path in the corpus, as `query` prints it, or FILE#OFFSET
+    /// for a page from a web archive) or the page file.
     pub id: String,
+    /// Print the page's original bytes instead (a page file's, or an archive record's
+    /// payload with its HTTP encodings undone), read again from the corpus.
+    #[arg(long)]
+    pub raw: bool,
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,

@@ -1,4 +1,5 @@
-//! Walking the archive: which files are pages, and the path each is known by.
+//! Walking the corpus: which files are pages or web archives, and the path each is known
+//! by.
 //!
 //! This module only finds files; it never reads or parses them.
 
@@ -51,6 +52,16 @@ pub fn is_page(path: &Path) -> bool {
         .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
 }
 
+/// Whether a file name ends in `.warc` or `.warc.gz` (compared without regard to case):
+/// a web archive, whose records are pages.
+pub fn is_archive(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
+}
+
 /// Whether a file name ends in `.gz`: its bytes are read through gzip.
 pub fn is_gzipped(path: &Path) -> bool {
     path.extension()
@@ -95,7 +106,10 @@ pub fn walk(
             !hidden && !excluded
         })
         .filter_map(move |entry| match entry {
-            Ok(entry) if entry.file_type().is_file() && is_page(entry.path()) => {
+            Ok(entry)
+                if entry.file_type().is_file()
+                    && (is_page(entry.path()) || is_archive(entry.path())) =>
+            {
                 let rel = relative_id(&root_owned, entry.path());
                 let unusual_path = (root_owned.join(&rel) != entry.path())
                     .then(|| entry.into_path().into_boxed_path());
@@ -141,6 +155,10 @@ mod tests {
         for name in ["a.txt", "html", "b.txt.gz", "c.gz"] {
             assert!(!is_page(Path::new(name)), "{name}");
         }
+        for name in ["crawl.warc", "CC-NEWS-2019.warc.gz", "x.WARC.GZ"] {
+            assert!(is_archive(Path::new(name)), "{name}");
+        }
+        assert!(!is_archive(Path::new("warc.html")));
     }
 
     #[test]

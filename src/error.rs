@@ -67,6 +67,10 @@ pub enum Error {
     #[error("corpus {}: {reason}", path.display())]
     Corpus { path: PathBuf, reason: String },
 
+    /// The page behind an indexed article cannot be read back (moved, changed, damaged).
+    #[error("{}: {reason}", path.display())]
+    Original { path: PathBuf, reason: String },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -161,10 +161,33 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
         report.megabytes_per_second(),
         args.index.display()
     );
-    let looked_at = report.added + report.updated + report.unchanged + report.skipped.len();
+    if report.archives + report.unchanged_archives > 0 {
+        let mut passed: Vec<String> = report
+            .passed_over
+            .iter()
+            .map(|(why, n)| format!("{n} {why}"))
+            .collect();
+        if passed.is_empty() {
+            passed.push("none".into());
+        }
+        println!(
+            "web archives: {} read, {} unchanged; {} articles from their records; records without a page: {}; repeated captures joined to their first: {}",
+            report.archives,
+            report.unchanged_archives,
+            report.from_archives,
+            passed.join(", "),
+            report.recaptures
+        );
+    }
+    let looked_at = report.added
+        + report.updated
+        + report.unchanged
+        + report.skipped.len()
+        + report.archives
+        + report.unchanged_archives;
     if looked_at == 0 {
         eprintln!(
-            "dateline: no pages found under {} (looked for .html, .htm, .xhtml, .shtml outside hidden folders)",
+            "dateline: no pages found under {} (looked for .html, .htm, .xhtml, .shtml, the same gzipped, and .warc, .warc.gz archives outside hidden folders)",
             args.corpus.display()
         );
     }
@@ -241,6 +264,8 @@ struct BatchLine {
     within: Option<String>,
     since: Option<String>,
     until: Option<String>,
+    captured_since: Option<String>,
+    captured_until: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
     sort: Option<dateline::SortOrder>,
@@ -277,6 +302,8 @@ fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
                 within: None,
                 since: None,
                 until: None,
+                captured_since: None,
+                captured_until: None,
                 limit: None,
                 offset: None,
                 sort: None,
@@ -291,6 +318,8 @@ fn run_batch(path: &Path, args: &cli::QueryArgs) -> Result<Outcome> {
             let filters = cli::Filters {
                 since: b.since,
                 until: b.until,
+                captured_since: b.captured_since,
+                captured_until: b.captured_until,
                 place: b.place,
                 mentions: b.mentions,
                 near: b.near,
@@ -416,6 +445,8 @@ fn request(query: String, filters: &cli::Filters) -> Result<SearchRequest> {
         query,
         since: parse_day("--since", filters.since.as_deref())?,
         until: parse_day("--until", filters.until.as_deref())?,
+        captured_since: parse_day("--captured-since", filters.captured_since.as_deref())?,
+        captured_until: parse_day("--captured-until", filters.captured_until.as_deref())?,
         place: filters.place.clone(),
         mentions: filters.mentions.clone(),
         near,
@@ -450,6 +481,12 @@ fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {
         }
         Err(err) => return Err(err.into()),
     };
+    if args.raw {
+        let limit = dateline::extract::DEFAULT_MAX_PAGE_BYTES.max(article.bytes);
+        let bytes = dateline::archive::original_page(searcher.corpus_root(), &article.path, limit)?;
+        std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?;
+        return Ok(Outcome::Success);
+    }
     let copies = searcher.copies_of(&article.path)?;
     let mut out = std::io::stdout().lock();
     render::write_stored_article(&mut out, &article, &copies, args.format, color)?;
@@ -458,6 +495,12 @@ fn show(args: cli::ShowArgs, color: bool) -> Result<Outcome> {
 
 fn extract(args: cli::ExtractArgs, color: bool) -> Result<Outcome> {
     let rel = args.file.to_string_lossy().into_owned();
+    if dateline::archive::is_archive(&args.file) {
+        anyhow::bail!(
+            "{}: a web archive holds many pages; index the folder it is in (`dateline index DIR`), then `dateline query` lists them and `dateline show FILE#OFFSET` shows one",
+            args.file.display()
+        );
+    }
     if args.text {
         let limit = args.max_page_mb.saturating_mul(1024 * 1024);
         let bytes = if args.file == Path::new("-") {

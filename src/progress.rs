@@ -22,7 +22,7 @@ impl IndexProgress {
         } else {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             if let Ok(style) =
-                ProgressStyle::with_template("{bar:30} {pos}/{len} pages  {msg} read  {elapsed}")
+                ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg} read  {elapsed}")
             {
                 bar.set_style(style);
             }
@@ -47,6 +47,14 @@ impl Progress for IndexProgress {
 
     fn advance(&self, bytes: u64) {
         self.bar.inc(1);
+        if self.bar.is_hidden() {
+            return;
+        }
+        let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        self.bar.set_message(HumanBytes(total).to_string());
+    }
+
+    fn read(&self, bytes: u64) {
         if self.bar.is_hidden() {
             return;
         }

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 use crate::analysis::STEMMED_LANGUAGES;
 
 /// Bumped whenever the schema or analyzers change in a way old indexes cannot follow.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Analyzer for words: split on non-alphanumerics, lower-case, fold diacritics (é -> e).
 pub const WORDS: &str = "dateline_words";
@@ -60,6 +60,8 @@ pub struct Fields {
     pub url: Field,
     /// Publication instant (UTC), for filters and sorting.
     pub date: Field,
+    /// Capture instants (UTC) of a page from a web archive, for `--captured-since`.
+    pub captured: Field,
     /// The article's metadata as JSON: what a hit shows.
     pub article: Field,
     /// Page file size, modification time (ns since the epoch) and content hash, to tell
@@ -120,6 +122,13 @@ pub fn build() -> (Schema, Fields) {
         url: b.add_text_field("url", words(false)),
         date: b.add_date_field(
             "date",
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        captured: b.add_date_field(
+            "captured",
             DateOptions::default()
                 .set_indexed()
                 .set_fast()
@@ -196,6 +205,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         lang: f("lang")?,
         url: f("url")?,
         date: f("date")?,
+        captured: f("captured")?,
         article: f("article")?,
         size: f("size")?,
         mtime: f("mtime")?,

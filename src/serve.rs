@@ -9,7 +9,7 @@
 //! | route | answer |
 //! |---|---|
 //! | `GET /`, `GET /article?id=ID` | the search page, the article page (static HTML) |
-//! | `GET /api/search?q=&limit=&offset=&since=&until=&sort=&place=&near=&within=&exact=&translit=&all_copies=` | hits, as `query --format json` plus `notes` |
+//! | `GET /api/search?q=&limit=&offset=&since=&until=&captured_since=&captured_until=&sort=&place=&near=&within=&exact=&translit=&all_copies=` | hits, as `query --format json` plus `notes` |
 //! | `GET /api/article?id=ID` | the article, as `show --format json` |
 //! | `GET /api/places?q=&limit=` (and the filters) | place counts, as `places --format json` plus `notes` |
 //! | `GET /api/timeline?q=&by=year\|month` (and the filters) | matching articles per period |
@@ -323,8 +323,8 @@ impl Params {
         }
     }
 
-    /// A request from `q` and the filters `since`, `until`, `place`, `mentions`, `near`,
-    /// `within`.
+    /// A request from `q` and the filters `since`, `until`, `captured_since`,
+    /// `captured_until`, `place`, `mentions`, `near`, `within`.
     fn request(&self) -> Result<SearchRequest, ApiError> {
         let near = match self.place("near")? {
             Some(place) => Some(Near {
@@ -337,6 +337,8 @@ impl Params {
             query: self.query()?,
             since: self.day("since")?,
             until: self.day("until")?,
+            captured_since: self.day("captured_since")?,
+            captured_until: self.day("captured_until")?,
             place: self.place("place")?,
             mentions: self.place("mentions")?,
             near,

@@ -11,20 +11,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use encoding_rs::Encoding;
 
+pub use crate::corpus::is_archive;
 pub use warc::{Record, WarcError};
 
-/// What a page from an archive brings besides its bytes.
-#[derive(Debug, Clone, Default)]
-pub struct Origin {
-    /// The charset the HTTP `Content-Type` header names (it outranks `<meta>`).
-    pub charset: Option<&'static Encoding>,
-    /// `WARC-Target-URI`: the article's URL when the page gives none.
-    pub url: Option<String>,
-    /// `WARC-Date`: when the page was captured.
-    pub captured: Option<DateTime<FixedOffset>>,
-}
+use crate::extract::{Origin, SkipReason};
 
 /// A page an archive record holds.
 #[derive(Debug)]
@@ -64,16 +55,7 @@ pub enum RecordPage {
     Page(Payload),
     Passed(PassedOver),
     /// An HTML record that cannot be read (too large, damaged HTTP).
-    Broken(String),
-}
-
-/// File name endings of archives (compared without regard to case).
-pub fn is_archive(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    name.ends_with(".warc") || name.ends_with(".warc.gz")
+    Broken(SkipReason),
 }
 
 /// The id of a record: the archive's id in the corpus, `#`, the record's offset.
@@ -88,6 +70,39 @@ pub fn split_id(id: &str) -> Option<(&str, u64)> {
     is_archive(Path::new(file)).then_some((file, offset))
 }
 
+/// The page bytes behind an article id, read again from the corpus: a page file's bytes
+/// (unpacked when gzipped), or the payload of an archive record with its HTTP encodings
+/// undone.
+pub fn original_page(corpus_root: &Path, id: &str, limit: u64) -> crate::Result<Vec<u8>> {
+    let Some((file, offset)) = split_id(id) else {
+        let path = corpus_root.join(id);
+        return crate::extract::read_limited(&path, limit).map_err(|e| crate::Error::Original {
+            path,
+            reason: e.to_string(),
+        });
+    };
+    let path = corpus_root.join(file);
+    let fail = |reason: String| crate::Error::Original {
+        path: path.clone(),
+        reason,
+    };
+    let record = warc::record_at(&path, offset, limit)
+        .map_err(|e| fail(e.to_string()))?
+        .ok_or_else(|| {
+            fail(format!(
+                "no record at offset {offset} (the archive changed since it was indexed: run `dateline index` again)"
+            ))
+        })?;
+    match page_of(&record, limit) {
+        RecordPage::Page(payload) => Ok(payload.bytes),
+        RecordPage::Passed(why) => Err(fail(format!(
+            "the record at offset {offset} holds no page ({})",
+            why.label()
+        ))),
+        RecordPage::Broken(reason) => Err(fail(format!("the record at offset {offset}: {reason}"))),
+    }
+}
+
 /// Reads a record as a page, undoing its HTTP encodings; `limit` bounds the page's size.
 pub fn page_of(record: &Record, limit: u64) -> RecordPage {
     let origin = |content_type: Option<&str>| Origin {
@@ -96,10 +111,10 @@ pub fn page_of(record: &Record, limit: u64) -> RecordPage {
         captured: record.date.as_deref().and_then(parse_warc_date),
     };
     let too_large = || {
-        RecordPage::Broken(format!(
-            "too large ({} bytes; the limit is {limit} bytes, raise it with --max-page-mb)",
-            record.length
-        ))
+        RecordPage::Broken(SkipReason::TooLarge {
+            size: record.length,
+            limit,
+        })
     };
     match record.kind.as_str() {
         "response" => {
@@ -117,7 +132,7 @@ pub fn page_of(record: &Record, limit: u64) -> RecordPage {
                     return RecordPage::Passed(PassedOver::NotHtml);
                 }
                 Err(http::HttpError::TooLarge(_)) => return too_large(),
-                Err(e) => return RecordPage::Broken(e.to_string()),
+                Err(e) => return RecordPage::Broken(SkipReason::Damaged(e.to_string())),
             };
             if !(200..300).contains(&response.status) {
                 return RecordPage::Passed(PassedOver::NotOk);

@@ -295,7 +295,8 @@ fn read_record(
     for _ in 0..MAX_HEADERS {
         line.clear();
         let n = read_line(r, &mut line).map_err(io_err)?;
-        if n == 0 {
+        // The file ends inside the headers (a last line without its end).
+        if n == 0 || line.last() != Some(&b'\n') {
             return Err(WarcError::Truncated { offset });
         }
         *pos += n as u64;

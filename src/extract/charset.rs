@@ -12,18 +12,31 @@ const PRESCAN_BYTES: usize = 4096;
 /// Decodes `bytes` to text and says which encoding was used. Malformed sequences
 /// become U+FFFD rather than failing: a page with a few bad bytes is still worth indexing.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
+    decode_declared(bytes, None)
+}
+
+/// [`decode`] for bytes that came with a charset from outside the page (an HTTP
+/// `Content-Type`): in WHATWG's order it comes after a BOM and before `<meta>`, and like
+/// `<meta>` it is not trusted when the bytes plainly contradict it.
+pub fn decode_declared<'a>(
+    bytes: &'a [u8],
+    transport: Option<&'static Encoding>,
+) -> (Cow<'a, str>, &'static Encoding) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return (text, encoding);
     }
-    let encoding = choose_encoding(bytes);
+    let encoding = choose_encoding(bytes, transport);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     (text, encoding)
 }
 
-fn choose_encoding(bytes: &[u8]) -> &'static Encoding {
+fn choose_encoding(bytes: &[u8], transport: Option<&'static Encoding>) -> &'static Encoding {
     let is_utf8 = is_valid_utf8(bytes);
-    if let Some(declared) = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+    let declared = transport
+        .map(Encoding::output_encoding)
+        .or_else(|| declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]));
+    if let Some(declared) = declared {
         // A page saved as UTF-8 by a browser often keeps its old declaration.
         if declared != UTF_8 && is_utf8 && !bytes.is_ascii() {
             return UTF_8;
@@ -135,6 +148,21 @@ mod tests {
         let (text, enc) = decode(page.as_bytes());
         assert_eq!(enc, UTF_8);
         assert!(text.contains("Perú"));
+    }
+
+    #[test]
+    fn http_charset_outranks_meta_unless_contradicted() {
+        let (body, _, _) = encoding_rs::WINDOWS_1251.encode(RUSSIAN);
+        let mut bytes = b"<meta charset=iso-8859-5><p>".to_vec();
+        bytes.extend_from_slice(&body);
+        let (text, enc) = decode_declared(&bytes, Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(enc, encoding_rs::WINDOWS_1251);
+        assert!(text.contains(RUSSIAN));
+        // A server that says Latin-1 for a UTF-8 page is not believed.
+        let page = format!("<p>{RUSSIAN}</p>");
+        let (text, enc) = decode_declared(page.as_bytes(), Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(enc, UTF_8);
+        assert!(text.contains(RUSSIAN));
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub enum SkipReason {
     TooLarge { size: u64, limit: u64 },
     #[error("no text found")]
     NoText,
+    /// A record of a web archive that cannot be read (its HTTP message is damaged).
+    #[error("damaged archive record: {0}")]
+    Damaged(String),
 }
 
 impl SkipReason {
@@ -48,6 +51,7 @@ impl SkipReason {
             SkipReason::Binary => "binary",
             SkipReason::TooLarge { .. } => "too large",
             SkipReason::NoText => "no text",
+            SkipReason::Damaged(_) => "damaged",
         }
     }
 }
@@ -90,12 +94,28 @@ pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> 
     Ok(bytes)
 }
 
+/// What a page brings besides its bytes, when it comes from a web archive.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// The charset the HTTP `Content-Type` header names (it outranks `<meta>`).
+    pub charset: Option<&'static encoding_rs::Encoding>,
+    /// The URL it was captured from: the article's URL when the page gives none.
+    pub url: Option<String>,
+    /// When it was captured.
+    pub captured: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
 /// Extracts the article from a page's bytes.
 pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
+    extract_page(bytes, rel, &Origin::default())
+}
+
+/// Extracts the article from a page's bytes and what is known of where they came from.
+pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article, SkipReason> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(SkipReason::Empty);
     }
-    let (html, _encoding) = decode(bytes);
+    let (html, _encoding) = charset::decode_declared(bytes, origin.charset);
     if looks_binary(bytes, &html) {
         return Err(SkipReason::Binary);
     }
@@ -134,7 +154,9 @@ pub fn extract_bytes(bytes: &[u8], rel: &str) -> Result<Article, SkipReason> {
         authors,
         agency: agencies.into_iter().next(),
         site: meta.site,
-        url: meta.url,
+        url: meta.url.or_else(|| origin.url.clone()),
+        captured: origin.captured,
+        captures: Vec::new(),
         lang,
         description: meta.description,
         dateline: find_dateline(&text),

@@ -18,6 +18,8 @@ const HEADER: &[&str] = &[
     "place",
     "url",
     "snippet",
+    // Columns are only ever added at the end, so scripts that read by position keep working.
+    "captured",
 ];
 
 pub(super) fn write_results(
@@ -47,6 +49,7 @@ pub(super) fn write_results(
                 .first()
                 .map(|s| s.text.clone())
                 .unwrap_or_default(),
+            r.captured.unwrap_or_default(),
         ])
         .map_err(csv_io_error)?;
     }

@@ -19,6 +19,7 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "dateline",
     "places",
     "place_ids",
+    "captured",
     "text",
 ];
 
@@ -68,6 +69,7 @@ impl<W: Write> ExportWriter<W> {
                         .unwrap_or_default(),
                     join(a.places.iter().map(|p| p.path.clone()).collect()),
                     join(a.places.iter().map(|p| p.id.to_string()).collect()),
+                    a.captured.map(|d| d.to_rfc3339()).unwrap_or_default(),
                     a.text.clone(),
                 ];
                 w.write_record(&row).map_err(csv_io_error)

@@ -105,6 +105,9 @@ fn meta_line(a: &Article) -> String {
         || "undated".to_string(),
         |d| d.format("%Y-%m-%d").to_string(),
     ));
+    if let Some(captured) = a.captured {
+        parts.push(format!("captured {}", captured.format("%Y-%m-%d")));
+    }
     if let Some(site) = &a.site {
         parts.push(site.clone());
     }

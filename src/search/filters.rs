@@ -80,6 +80,31 @@ pub(super) fn note_ambiguity(
     ));
 }
 
+/// Instants of `field` from the start of `since` to the end of `until` (UTC days).
+fn day_range(
+    field: tantivy::schema::Field,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Result<Option<Box<dyn Query>>> {
+    if let (Some(since), Some(until)) = (since, until)
+        && since > until
+    {
+        return Err(Error::DateRange { since, until });
+    }
+    if since.is_none() && until.is_none() {
+        return Ok(None);
+    }
+    let instant = |d: NaiveDate| {
+        let secs = d.and_time(NaiveTime::MIN).and_utc().timestamp();
+        Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
+    };
+    let lower = since.map_or(Bound::Unbounded, |d| Bound::Included(instant(d)));
+    let upper = until
+        .and_then(|d| d.succ_opt())
+        .map_or(Bound::Unbounded, |d| Bound::Excluded(instant(d)));
+    Ok(Some(Box::new(RangeQuery::new(lower, upper))))
+}
+
 impl Searcher {
     pub(super) fn with_filters(
         &self,
@@ -89,24 +114,13 @@ impl Searcher {
     ) -> Result<Box<dyn Query>> {
         let fields = self.store.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-        if let (Some(since), Some(until)) = (req.since, req.until)
-            && since > until
-        {
-            return Err(Error::DateRange { since, until });
-        }
-        if req.since.is_some() || req.until.is_some() {
-            let instant = |d: NaiveDate| {
-                let secs = d.and_time(NaiveTime::MIN).and_utc().timestamp();
-                Term::from_field_date(fields.date, DateTime::from_timestamp_secs(secs))
-            };
-            let lower = req
-                .since
-                .map_or(Bound::Unbounded, |d| Bound::Included(instant(d)));
-            let upper = req
-                .until
-                .and_then(|d| d.succ_opt())
-                .map_or(Bound::Unbounded, |d| Bound::Excluded(instant(d)));
-            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        for (field, since, until) in [
+            (fields.date, req.since, req.until),
+            (fields.captured, req.captured_since, req.captured_until),
+        ] {
+            if let Some(range) = day_range(field, since, until)? {
+                clauses.push((Occur::Must, range));
+            }
         }
         if let Some(place) = req.place.as_deref() {
             clauses.push((Occur::Must, self.place_filter(place, notes)?));

@@ -80,6 +80,10 @@ pub struct SearchRequest {
     pub since: Option<NaiveDate>,
     /// Only articles published on or before this day (UTC).
     pub until: Option<NaiveDate>,
+    /// Only pages from web archives captured on or after this day (UTC; any capture).
+    pub captured_since: Option<NaiveDate>,
+    /// Only pages from web archives captured on or before this day (UTC; any capture).
+    pub captured_until: Option<NaiveDate>,
     pub sort: SortOrder,
     /// Only articles tagged with this place or a place inside it (any alias; `Name, CC`
     /// or `geonames:ID` to pick among places of the same name).

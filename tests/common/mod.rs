@@ -18,6 +18,7 @@ pub const DOCUMENTED_HIT_FIELDS: &[&str] = &[
     "title",
     "title_highlights",
     "published",
+    "captured",
     "authors",
     "site",
     "url",
@@ -124,4 +125,115 @@ pub fn article(id: &str) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("show prints JSON")
+}
+
+/// How a test archive is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gzip {
+    None,
+    /// One gzip member per record, as crawlers write `.warc.gz`.
+    PerRecord,
+    /// The whole file as one gzip stream.
+    Whole,
+}
+
+/// Writes small WARC files for tests, record by record, as crawlers write them.
+#[derive(Debug, Clone)]
+pub struct Warc {
+    eol: &'static str,
+    records: Vec<Vec<u8>>,
+}
+
+impl Default for Warc {
+    fn default() -> Self {
+        Warc {
+            eol: "\r\n",
+            records: Vec::new(),
+        }
+    }
+}
+
+impl Warc {
+    /// Header lines end in LF alone (some tools write them so).
+    pub fn lf_only(mut self) -> Self {
+        self.eol = "\n";
+        self
+    }
+
+    /// A record with its WARC headers (`extra`: more `Name: value` lines) and block.
+    pub fn record(
+        &mut self,
+        kind: &str,
+        uri: &str,
+        date: &str,
+        content_type: &str,
+        extra: &[(&str, &str)],
+        block: &[u8],
+    ) -> &mut Self {
+        let eol = self.eol;
+        let mut head = format!("WARC/1.1{eol}WARC-Type: {kind}{eol}");
+        if !uri.is_empty() {
+            head.push_str(&format!("WARC-Target-URI: {uri}{eol}"));
+        }
+        head.push_str(&format!(
+            "WARC-Date: {date}{eol}WARC-Record-ID: <urn:uuid:{}>{eol}Content-Type: {content_type}{eol}",
+            self.records.len()
+        ));
+        for (name, value) in extra {
+            head.push_str(&format!("{name}: {value}{eol}"));
+        }
+        head.push_str(&format!("Content-Length: {}{eol}{eol}", block.len()));
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(block);
+        bytes.extend_from_slice(format!("{eol}{eol}").as_bytes());
+        self.records.push(bytes);
+        self
+    }
+
+    /// A `response` record: an HTTP response with these header lines and body.
+    pub fn response(&mut self, uri: &str, date: &str, headers: &str, body: &[u8]) -> &mut Self {
+        let mut http = format!("HTTP/1.1 {headers}\r\n\r\n").into_bytes();
+        http.extend_from_slice(body);
+        self.record(
+            "response",
+            uri,
+            date,
+            "application/http; msgtype=response",
+            &[],
+            &http,
+        )
+    }
+
+    /// The file's bytes.
+    pub fn bytes(&self, gzip: Gzip) -> Vec<u8> {
+        match gzip {
+            Gzip::None => self.records.concat(),
+            Gzip::PerRecord => self.records.iter().flat_map(|r| gzipped(r)).collect(),
+            Gzip::Whole => gzipped(&self.records.concat()),
+        }
+    }
+
+    /// Each record's offset in the file, as dateline's ids give it (`FILE#OFFSET`): in
+    /// the file, or for a file gzipped whole, in the unpacked stream.
+    pub fn offsets(&self, gzip: Gzip) -> Vec<u64> {
+        let mut at = 0;
+        self.records
+            .iter()
+            .map(|r| {
+                let offset = at;
+                at += match gzip {
+                    Gzip::PerRecord => gzipped(r).len(),
+                    Gzip::None | Gzip::Whole => r.len(),
+                } as u64;
+                offset
+            })
+            .collect()
+    }
+}
+
+pub fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("gzip in memory");
+    enc.finish().expect("gzip in memory")
 }

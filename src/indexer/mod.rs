@@ -5,24 +5,27 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use tantivy::indexer::LogMergePolicy;
-use tantivy::schema::{Facet, Field};
-use tantivy::{
-    DateTime, IndexWriter, TantivyDocument, TantivyError, Term, directory::error::LockError,
-};
+use tantivy::{IndexWriter, TantivyError, Term, directory::error::LockError};
+
+mod archives;
+mod document;
+
+use archives::{ArchiveFile, CommitPayload, Completion, Unit};
+pub use document::{domain_of, to_document};
 
 use crate::analysis;
+use crate::archive::{self, Captures, PassedOver, Recapture, Record, RecordPage};
 use crate::article::Article;
 use crate::corpus::{self, PageFile, WalkProblem};
 use crate::error::{Error, Result};
 use crate::extract::{self, SkipReason};
-use crate::schema::Fields;
 use crate::store::Store;
 
 /// How an index run is done.
@@ -83,6 +86,15 @@ pub struct IndexReport {
     pub bytes_read: u64,
     pub commits: usize,
     pub elapsed: Duration,
+    /// Web archives read (in full or in part) and left alone as read before.
+    pub archives: usize,
+    pub unchanged_archives: usize,
+    /// Articles added or updated from archive records.
+    pub from_archives: usize,
+    /// Archive records that hold no page, counted by why.
+    pub passed_over: BTreeMap<&'static str, usize>,
+    /// Archive records that repeat an earlier capture (their dates join its article).
+    pub recaptures: usize,
     /// The run was stopped before it looked at every page (see [`IndexOptions::stop`]);
     /// what it did is committed, and the next run completes the rest.
     pub interrupted: bool,
@@ -120,8 +132,10 @@ pub trait Progress: Sync {
     }
     /// `total` pages will be looked at.
     fn start(&self, _total: u64) {}
-    /// One page was looked at (indexed, unchanged or skipped).
+    /// One page was looked at (indexed, unchanged or skipped), or one archive read.
     fn advance(&self, _bytes: u64) {}
+    /// Bytes of an archive were read (it advances once, at its end).
+    fn read(&self, _bytes: u64) {}
     /// A page or folder was skipped.
     fn skipped(&self, _skip: &Skipped) {}
     fn finish(&self) {}
@@ -141,7 +155,7 @@ pub struct Fingerprint {
     pub hash: u64,
 }
 
-/// The outcome of looking at one page, made in parallel and applied by the writer thread.
+/// The outcome of looking at one unit, made in parallel and applied by the writer thread.
 enum Work {
     Unchanged,
     Index {
@@ -151,6 +165,89 @@ enum Work {
     },
     Skip(SkipReason),
     Vanished,
+    /// An archive record that holds no page.
+    Passed(PassedOver),
+    /// An archive record that repeats the capture with this id.
+    Recapture(Recapture),
+    /// An archive read in full before and unchanged since.
+    ArchiveUnchanged,
+    /// The end of an archive (see [`Unit::ArchiveEnd`]).
+    ArchiveEnd {
+        units: usize,
+        problem: Option<String>,
+    },
+}
+
+/// Where a unit came from: a page file, or an archive (and the record's offset in it).
+enum Source {
+    File(PageFile),
+    Archive(Arc<ArchiveFile>, Option<u64>),
+}
+
+impl Source {
+    /// The id of the article it gives.
+    fn id(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Source::File(page) => std::borrow::Cow::Borrowed(&page.rel),
+            Source::Archive(archive, Some(offset)) => {
+                std::borrow::Cow::Owned(archive::record_id(&archive.rel, *offset))
+            }
+            Source::Archive(archive, None) => std::borrow::Cow::Borrowed(&archive.rel),
+        }
+    }
+
+    /// How a warning names it: the file's path, and the record's offset.
+    fn shown(&self, root: &Path) -> String {
+        match self {
+            Source::File(page) => page.path(root).display().to_string(),
+            Source::Archive(archive, Some(offset)) => {
+                format!("{}#{offset}", archive.path.display())
+            }
+            Source::Archive(archive, None) => archive.path.display().to_string(),
+        }
+    }
+}
+
+/// Looks at one unit: reads and extracts a page or a record (in parallel).
+fn look(
+    unit: Unit,
+    root: &Path,
+    known: &HashMap<String, IndexedPage>,
+    max: u64,
+) -> (Source, u64, Work) {
+    match unit {
+        Unit::Page(page) => {
+            let path = page.path(root);
+            let known = known.get(&*page.rel).map(|k| &k.print);
+            let (bytes, work) = look_at(&path, &page.rel, known, max);
+            (Source::File(page), bytes, work)
+        }
+        Unit::Record(archive, record) => {
+            let id = archive::record_id(&archive.rel, record.offset);
+            let known = known.get(&id).map(|k| &k.print);
+            let read = record.block.len() as u64;
+            let work = look_at_record(&record, &id, known, max);
+            (Source::Archive(archive, Some(record.offset)), read, work)
+        }
+        Unit::Passed(archive, why) => (Source::Archive(archive, None), 0, Work::Passed(why)),
+        Unit::Recapture(archive, recapture) => (
+            Source::Archive(archive, None),
+            0,
+            Work::Recapture(recapture),
+        ),
+        Unit::ArchiveUnchanged(archive) => {
+            (Source::Archive(archive, None), 0, Work::ArchiveUnchanged)
+        }
+        Unit::ArchiveEnd {
+            archive,
+            units,
+            problem,
+        } => (
+            Source::Archive(archive, None),
+            0,
+            Work::ArchiveEnd { units, problem },
+        ),
+    }
 }
 
 /// Indexes the corpus into the index folder: only what changed, unless `rebuild` is set.
@@ -180,14 +277,21 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     let index_err = |e| Error::index_write(&opts.index, e);
     writer.set_merge_policy(Box::new(merge_policy()));
 
-    let known = if opts.rebuild {
+    let (known, done_before) = if opts.rebuild {
         writer.delete_all_documents().map_err(index_err)?;
         store.info.stemmers = Some(Default::default());
-        HashMap::new()
+        (HashMap::new(), CommitPayload::default())
     } else {
-        indexed_pages(&store)?
+        (indexed_pages(&store)?, CommitPayload::of(&store))
     };
     check_same_corpus(&store, &known, &corpus_root, &opts.index)?;
+    // Articles per archive, so an archive left alone counts its articles as unchanged.
+    let mut in_archives: HashMap<&str, usize> = HashMap::new();
+    for id in known.keys() {
+        if let Some((file, _)) = archive::split_id(id) {
+            *in_archives.entry(file).or_default() += 1;
+        }
+    }
     let stopped = || {
         opts.stop
             .as_ref()
@@ -197,6 +301,9 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     let mut report = IndexReport::default();
     // Folders that could not be read: their pages are kept, not taken for removed.
     let mut unreadable_prefixes = Vec::new();
+    let mut completion = Completion::new(done_before.clone());
+    let mut recaptures: HashMap<String, Vec<chrono::DateTime<chrono::FixedOffset>>> =
+        HashMap::new();
     let exclude = std::slice::from_ref(&opts.index);
     if progress.wants_total() {
         // A walk that only counts, for the bar; the pages themselves are streamed below.
@@ -213,33 +320,44 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     let mut last_commit = Instant::now();
     // Pages stream from the walk to the extractors to the writer: a run holds no list of
     // the corpus, so its memory does not grow with the archive (only an incremental run's
-    // fingerprints of the indexed pages do).
-    let (tx, rx) = mpsc::sync_channel::<Result<(PageFile, u64, Work), WalkProblem>>(64);
+    // fingerprints of the indexed pages do). An archive's records are read one after the
+    // other by the walk and extracted in parallel like pages.
+    let (tx, rx) = mpsc::sync_channel::<Result<(Source, u64, Work), WalkProblem>>(64);
     let known_ref = &known;
+    let done_ref = &done_before;
+    let captures = Arc::new(Mutex::new(Captures::default()));
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            // An error ends the walk: the receiver is gone (the run failed or was stopped).
-            let _ = corpus::walk(root, exclude)
-                .par_bridge()
-                .try_for_each_with(tx, |tx, item| {
-                    if stopped() {
-                        return Err(());
+            let units = corpus::walk(root, exclude).flat_map(move |item| {
+                let units: Box<dyn Iterator<Item = Result<Unit, WalkProblem>> + Send> = match item {
+                    Ok(page) if archive::is_archive(Path::new(&*page.rel)) => {
+                        let path = page.path(root).into_owned();
+                        let before = done_ref.archives.get(&*page.rel).copied();
+                        Box::new(
+                            archives::units_of(page, path, before, Arc::clone(&captures), max)
+                                .map(Ok),
+                        )
                     }
-                    let message = item.map(|page| {
-                        let path = page.path(root);
-                        let known = known_ref.get(&*page.rel).map(|k| &k.print);
-                        let (bytes, work) = look_at(&path, &page.rel, known, max);
-                        (page, bytes, work)
-                    });
-                    tx.send(message).map_err(drop)
-                });
+                    Ok(page) => Box::new(std::iter::once(Ok(Unit::Page(page)))),
+                    Err(problem) => Box::new(std::iter::once(Err(problem))),
+                };
+                units
+            });
+            // An error ends the walk: the receiver is gone (the run failed or was stopped).
+            let _ = units.par_bridge().try_for_each_with(tx, |tx, item| {
+                if stopped() {
+                    return Err(());
+                }
+                let message = item.map(|unit| look(unit, root, known_ref, max));
+                tx.send(message).map_err(drop)
+            });
         });
         for message in rx {
             if stopped() {
                 report.interrupted = true;
                 break;
             }
-            let (page, bytes, work) = match message {
+            let (source, bytes, work) = match message {
                 Ok(found) => found,
                 Err(problem) => {
                     unreadable_prefixes.push(corpus::relative_id(&corpus_root, &problem.path));
@@ -254,11 +372,19 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                 }
             };
             report.bytes_read += bytes;
-            let known_page = known.get(&*page.rel);
+            let id = source.id();
+            let known_page = known.get(&*id);
             if let Some(k) = known_page {
                 k.seen.store(true, Ordering::Relaxed);
             }
             let was_known = known_page.is_some();
+            let in_archive = match &source {
+                Source::Archive(archive, _) => {
+                    completion.arrived(archive);
+                    Some(archive)
+                }
+                Source::File(_) => None,
+            };
             match work {
                 Work::Unchanged => report.unchanged += 1,
                 Work::Index {
@@ -267,7 +393,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                     same_content,
                 } => {
                     if was_known {
-                        writer.delete_term(Term::from_field_text(fields.id, &page.rel));
+                        writer.delete_term(Term::from_field_text(fields.id, &id));
                         if same_content {
                             report.unchanged += 1;
                         } else {
@@ -275,6 +401,9 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         }
                     } else {
                         report.added += 1;
+                    }
+                    if in_archive.is_some() {
+                        report.from_archives += 1;
                     }
                     let stemmer =
                         analysis::stemmer_for(article.lang_code().as_deref(), &article.text);
@@ -287,7 +416,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                     pending += 1;
                 }
                 Work::Vanished if was_known => {
-                    writer.delete_term(Term::from_field_text(fields.id, &page.rel));
+                    writer.delete_term(Term::from_field_text(fields.id, &id));
                     report.removed += 1;
                     pending += 1;
                 }
@@ -299,20 +428,66 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         ""
                     };
                     let skip = Skipped {
-                        path: page.path(&corpus_root).display().to_string(),
+                        path: source.shown(&corpus_root),
                         label: reason.label(),
                         reason: format!("{reason}{kept}"),
                     };
                     progress.skipped(&skip);
                     report.skipped.push(skip);
                 }
+                Work::Passed(why) => *report.passed_over.entry(why.label()).or_default() += 1,
+                Work::Recapture(recapture) => {
+                    if let Some(archive) = in_archive {
+                        completion.wait_for_recaptures(archive);
+                    }
+                    report.recaptures += 1;
+                    if let Some(date) = recapture.date {
+                        recaptures.entry(recapture.of).or_default().push(date);
+                    }
+                }
+                Work::ArchiveUnchanged => {
+                    if let Some(archive) = in_archive {
+                        completion.unchanged(archive);
+                    }
+                    report.unchanged_archives += 1;
+                    if let Source::Archive(archive, _) = &source {
+                        report.unchanged += in_archives.get(&*archive.rel).copied().unwrap_or(0);
+                    }
+                }
+                Work::ArchiveEnd { units, problem } => {
+                    if let Some(archive) = in_archive {
+                        completion.ended(archive, units, problem.is_some());
+                    }
+                    report.archives += 1;
+                    if let Some(reason) = problem {
+                        let skip = Skipped {
+                            path: source.shown(&corpus_root),
+                            label: "damaged archive",
+                            reason,
+                        };
+                        progress.skipped(&skip);
+                        report.skipped.push(skip);
+                    }
+                    progress.advance(0);
+                }
             }
-            progress.advance(bytes);
+            if in_archive.is_none() {
+                progress.advance(bytes);
+            } else {
+                progress.read(bytes);
+            }
             if pending > 0
                 && (pending >= opts.commit_every_pages
                     || last_commit.elapsed() >= opts.commit_every)
             {
-                commit(&mut writer, &mut store, &corpus_root, &mut report)?;
+                completion.settle();
+                commit(
+                    &mut writer,
+                    &mut store,
+                    &corpus_root,
+                    &mut report,
+                    &completion.done,
+                )?;
                 pending = 0;
                 last_commit = Instant::now();
             }
@@ -326,12 +501,35 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         let under_unreadable = unreadable_prefixes
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
-        if !page.seen.load(Ordering::Relaxed) && !under_unreadable {
+        let in_kept_archive =
+            archive::split_id(rel).is_some_and(|(file, _)| completion.kept.contains_key(file));
+        if !page.seen.load(Ordering::Relaxed) && !under_unreadable && !in_kept_archive {
             writer.delete_term(Term::from_field_text(fields.id, rel));
             report.removed += 1;
         }
     }
-    commit(&mut writer, &mut store, &corpus_root, &mut report)?;
+    completion.settle();
+    if finished {
+        completion.forget_missing();
+    }
+    commit(
+        &mut writer,
+        &mut store,
+        &corpus_root,
+        &mut report,
+        &completion.done,
+    )?;
+    if !recaptures.is_empty() && finished {
+        archives::apply_recaptures(&store, &mut writer, recaptures)?;
+        completion.recaptures_applied();
+        commit(
+            &mut writer,
+            &mut store,
+            &corpus_root,
+            &mut report,
+            &completion.done,
+        )?;
+    }
     writer.wait_merging_threads().map_err(index_err)?;
     progress.finish();
     report.elapsed = started.elapsed();
@@ -356,7 +554,10 @@ fn check_same_corpus(
     let found = known
         .keys()
         .take(SAMPLE)
-        .filter(|rel| corpus_root.join(rel).symlink_metadata().is_ok())
+        .filter(|rel| {
+            let file = archive::split_id(rel).map_or(rel.as_str(), |(file, _)| file);
+            corpus_root.join(file).symlink_metadata().is_ok()
+        })
         .count();
     if found * 2 > sampled {
         return Ok(());
@@ -385,18 +586,48 @@ fn merge_policy() -> LogMergePolicy {
 /// merge eight at a time, so they end at about 40,000.
 const MAX_MERGE_DOCS: usize = 30_000;
 
+/// Commits what the writer holds, with the archives read in full riding in the commit.
 fn commit(
     writer: &mut IndexWriter,
     store: &mut Store,
     corpus_root: &Path,
     report: &mut IndexReport,
+    archives: &CommitPayload,
 ) -> Result<()> {
     store.write_info(corpus_root)?;
-    writer
-        .commit()
-        .map_err(|e| Error::index_write(&store.path, e))?;
+    let err = |e| Error::index_write(&store.path, e);
+    let mut prepared = writer.prepare_commit().map_err(err)?;
+    prepared.set_payload(&serde_json::to_string(archives).unwrap_or_default());
+    prepared.commit().map_err(err)?;
     report.commits += 1;
     Ok(())
+}
+
+/// Decides what to do with one archive record: nothing when its payload hashes as
+/// indexed, else extract it.
+fn look_at_record(record: &Record, id: &str, known: Option<&Fingerprint>, max: u64) -> Work {
+    match archive::page_of(record, max) {
+        RecordPage::Page(payload) => {
+            let print = Fingerprint {
+                size: payload.bytes.len() as u64,
+                mtime: 0,
+                hash: xxhash_rust::xxh3::xxh3_64(&payload.bytes),
+            };
+            if known.is_some_and(|k| k.hash == print.hash) {
+                return Work::Unchanged;
+            }
+            match extract::extract_page(&payload.bytes, id, &payload.origin) {
+                Ok(article) => Work::Index {
+                    article: Box::new(article),
+                    print,
+                    same_content: false,
+                },
+                Err(reason) => Work::Skip(reason),
+            }
+        }
+        RecordPage::Passed(why) => Work::Passed(why),
+        RecordPage::Broken(reason) => Work::Skip(reason),
+    }
 }
 
 /// Decides what to do with one page: nothing when its size and time are as indexed or its
@@ -488,123 +719,6 @@ fn indexed_pages(store: &Store) -> Result<HashMap<String, IndexedPage>> {
         }
     }
     Ok(pages)
-}
-
-/// The tantivy document for an article: searchable fields, the fingerprint of its file and
-/// the metadata as JSON.
-/// The tantivy document of an article; `stemmer` (from [`analysis::stemmer_for`]) picks the
-/// stemmed field its headline and text go to.
-pub fn to_document(
-    fields: &Fields,
-    mut article: Article,
-    print: Fingerprint,
-    stemmer: Option<&str>,
-) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
-    doc.add_text(fields.id, &article.path);
-    doc.add_text(fields.path, &article.path);
-    doc.add_text(fields.title, &article.title);
-    let text = std::mem::take(&mut article.text);
-    doc.add_text(fields.body, &text);
-    add_all(&mut doc, fields.author, &article.authors);
-    if let Some(site) = &article.site {
-        doc.add_text(fields.site, site);
-        doc.add_text(fields.site_name, site);
-    }
-    add_all(&mut doc, fields.place, &article.place_names());
-    for place in &article.places {
-        // The region and country names too, so `place:Kazakhstan` finds Oral's stories.
-        for name in place.path.split('/').filter(|n| !n.is_empty()) {
-            doc.add_text(fields.place, name);
-        }
-        if let Ok(facet) = Facet::from_text(&place.id_path) {
-            doc.add_facet(fields.places, facet);
-        }
-        doc.add_u64(fields.place_id, u64::from(place.id));
-    }
-    let g = crate::places::gazetteer();
-    let mut mentioned = std::collections::HashSet::new();
-    for m in &article.mentions {
-        if !mentioned.insert(m.id) {
-            continue;
-        }
-        let entry = g.lookup(&m.name).into_iter().find(|e| e.id == m.id);
-        if let Some(facet) = entry.and_then(|e| Facet::from_text(&crate::places::id_path(&e)).ok())
-        {
-            doc.add_facet(fields.mentioned, facet);
-        }
-    }
-    // The whole BCP 47 tag as words ("en-GB": en, gb), so that `lang:en` finds every
-    // English variant and `lang:en-GB` that one.
-    if let Some(tag) = &article.lang {
-        doc.add_text(fields.lang, tag);
-    }
-    if let Some(stemmed) = stemmer.and_then(|code| fields.stemmed_field(code)) {
-        doc.add_text(stemmed, &article.title);
-        doc.add_text(stemmed, &text);
-    }
-    let romanized = romanized_words(&article.title, &text);
-    if !romanized.is_empty() {
-        doc.add_text(fields.translit, &romanized);
-    }
-    doc.add_u64(fields.simhash, analysis::simhash(&text));
-    if let Some(url) = &article.url {
-        doc.add_text(fields.url, url);
-        if let Some(domain) = domain_of(url) {
-            doc.add_text(fields.domain, domain);
-        }
-    }
-    if let Some(published) = article.published {
-        doc.add_date(
-            fields.date,
-            DateTime::from_timestamp_secs(published.timestamp()),
-        );
-    }
-    doc.add_u64(fields.size, print.size);
-    doc.add_i64(fields.mtime, print.mtime);
-    doc.add_u64(fields.hash, print.hash);
-    // The text is stored once, in `body`; the JSON holds everything else.
-    doc.add_text(
-        fields.article,
-        serde_json::to_string(&article).unwrap_or_default(),
-    );
-    doc
-}
-
-/// The host of a URL, lower-cased, without `www.` and a port: `https://www.rferl.org/a/x`
-/// is `rferl.org`.
-pub fn domain_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?
-        .to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    (host.contains('.') && !host.is_empty()).then(|| host.to_string())
-}
-
-/// The Cyrillic words of a text in Latin letters, for `--translit`.
-fn romanized_words(title: &str, text: &str) -> String {
-    let mut out = String::new();
-    for word in title
-        .split(|c: char| !c.is_alphanumeric())
-        .chain(text.split(|c: char| !c.is_alphanumeric()))
-    {
-        if analysis::is_cyrillic(word) {
-            out.push_str(&analysis::romanize(word));
-            out.push(' ');
-        }
-    }
-    out
-}
-
-fn add_all(doc: &mut TantivyDocument, field: Field, values: &[String]) {
-    for v in values {
-        doc.add_text(field, v);
-    }
 }
 
 /// The time a page file was last changed, as stored in the index.

@@ -1,0 +1,324 @@
+//! Web archives in an index run: an archive file becomes a stream of units (one per
+//! record) for the extractors, and the run keeps track of which archives it has read
+//! in full, so the next run can leave those alone.
+//!
+//! An archive counts as read in full only once every one of its records has reached the
+//! writer and been committed: what it records rides in the commit itself (tantivy's
+//! commit payload), so a run killed at any instant never takes a half-read archive for
+//! done.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::{Fingerprint, document::to_document};
+use crate::analysis;
+use crate::archive::{self, Captures, PassedOver, Recapture, Record, warc};
+use crate::article::Article;
+use crate::corpus::PageFile;
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// An archive file found by the walk.
+#[derive(Debug)]
+pub(super) struct ArchiveFile {
+    pub rel: Box<str>,
+    pub path: PathBuf,
+    pub size: u64,
+    pub mtime: i64,
+}
+
+/// What the walk hands to the extractors.
+pub(super) enum Unit {
+    Page(PageFile),
+    /// A record of an archive that may hold a page.
+    Record(Arc<ArchiveFile>, Box<Record>),
+    /// A record that holds no page, known from its WARC headers alone.
+    Passed(Arc<ArchiveFile>, PassedOver),
+    /// A record repeating an earlier capture.
+    Recapture(Arc<ArchiveFile>, Recapture),
+    /// An archive read in full by an earlier run, unchanged since.
+    ArchiveUnchanged(Arc<ArchiveFile>),
+    /// The end of an archive: `units` were handed on before it; `problem` says why the
+    /// reading stopped early, if it did.
+    ArchiveEnd {
+        archive: Arc<ArchiveFile>,
+        units: usize,
+        problem: Option<String>,
+    },
+}
+
+/// The archives a commit says were read in full, with the size and time they had.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct CommitPayload {
+    #[serde(default)]
+    pub archives: BTreeMap<String, (u64, i64)>,
+}
+
+impl CommitPayload {
+    /// What the index's last commit recorded.
+    pub fn of(store: &Store) -> CommitPayload {
+        store
+            .index
+            .load_metas()
+            .ok()
+            .and_then(|metas| metas.payload)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The units of one archive: the records as they are read, then its end.
+pub(super) fn units_of(
+    page: PageFile,
+    path: PathBuf,
+    done_before: Option<(u64, i64)>,
+    captures: Arc<Mutex<Captures>>,
+    limit: u64,
+) -> Box<dyn Iterator<Item = Unit> + Send> {
+    let meta = std::fs::metadata(&path);
+    let (size, mtime) = meta.as_ref().map_or((0, 0), |m| {
+        (m.len(), m.modified().map_or(0, super::modified_nanos))
+    });
+    let archive = Arc::new(ArchiveFile {
+        rel: page.rel,
+        path,
+        size,
+        mtime,
+    });
+    if meta.is_ok() && done_before == Some((size, mtime)) {
+        return Box::new(std::iter::once(Unit::ArchiveUnchanged(archive)));
+    }
+    let reader = match warc::Reader::open(&archive.path, limit) {
+        Ok(reader) => reader,
+        Err(e) => {
+            return Box::new(std::iter::once(Unit::ArchiveEnd {
+                archive,
+                units: 0,
+                problem: Some(format!("cannot read: {e}")),
+            }));
+        }
+    };
+    let mut units = 0;
+    let mut ended = false;
+    let mut reader = reader;
+    Box::new(std::iter::from_fn(move || {
+        if ended {
+            return None;
+        }
+        let unit = match reader.next() {
+            Some(Ok(record)) => unit_of(&archive, record, &captures),
+            Some(Err(e)) => {
+                ended = true;
+                Unit::ArchiveEnd {
+                    archive: Arc::clone(&archive),
+                    units,
+                    problem: Some(problem_text(&e)),
+                }
+            }
+            None => {
+                ended = true;
+                Unit::ArchiveEnd {
+                    archive: Arc::clone(&archive),
+                    units,
+                    problem: None,
+                }
+            }
+        };
+        units += 1;
+        Some(unit)
+    }))
+}
+
+fn problem_text(e: &archive::WarcError) -> String {
+    match e {
+        archive::WarcError::NotWarc => e.to_string(),
+        _ => format!("{e}; the records before it are indexed"),
+    }
+}
+
+fn unit_of(archive: &Arc<ArchiveFile>, record: Record, captures: &Mutex<Captures>) -> Unit {
+    let archive = Arc::clone(archive);
+    if !matches!(record.kind.as_str(), "response" | "resource" | "revisit") {
+        return Unit::Passed(archive, PassedOver::NotAResponse);
+    }
+    let id = archive::record_id(&archive.rel, record.offset);
+    let repeat = captures
+        .lock()
+        .map(|mut seen| seen.repeats(&record, &id))
+        .unwrap_or(None);
+    match repeat {
+        Some(recapture) => Unit::Recapture(archive, recapture),
+        None if record.kind == "revisit" => Unit::Passed(archive, PassedOver::Revisit),
+        None => Unit::Record(archive, Box::new(record)),
+    }
+}
+
+/// Which archives have been read in full, as their units reach the writer.
+#[derive(Debug, Default)]
+pub(super) struct Completion {
+    /// Units handed on and units arrived, per archive.
+    expected: HashMap<Box<str>, usize>,
+    arrived: HashMap<Box<str>, usize>,
+    prints: HashMap<Box<str>, (u64, i64)>,
+    /// Archives with recaptures not yet applied: done only once they are.
+    waiting: HashMap<Box<str>, ()>,
+    /// Archives found damaged, or unchanged: their indexed records stand.
+    pub kept: HashMap<Box<str>, ()>,
+    pub done: CommitPayload,
+    /// Archives the walk found (the others left the corpus).
+    pub found: HashMap<Box<str>, ()>,
+}
+
+impl Completion {
+    pub fn new(done: CommitPayload) -> Completion {
+        Completion {
+            done,
+            ..Completion::default()
+        }
+    }
+
+    /// One unit of `archive` reached the writer.
+    pub fn arrived(&mut self, archive: &ArchiveFile) {
+        *self.arrived.entry(archive.rel.clone()).or_default() += 1;
+        self.found.insert(archive.rel.clone(), ());
+        self.prints
+            .insert(archive.rel.clone(), (archive.size, archive.mtime));
+    }
+
+    pub fn ended(&mut self, archive: &ArchiveFile, units: usize, damaged: bool) {
+        self.expected.insert(archive.rel.clone(), units);
+        self.found.insert(archive.rel.clone(), ());
+        if damaged {
+            self.kept.insert(archive.rel.clone(), ());
+        }
+    }
+
+    pub fn unchanged(&mut self, archive: &ArchiveFile) {
+        self.found.insert(archive.rel.clone(), ());
+        self.kept.insert(archive.rel.clone(), ());
+    }
+
+    pub fn wait_for_recaptures(&mut self, archive: &ArchiveFile) {
+        self.waiting.insert(archive.rel.clone(), ());
+    }
+
+    /// Moves the archives whose every unit arrived (and that wait for nothing) to `done`,
+    /// for the next commit to record. A damaged one is never done: the next run reads it
+    /// again.
+    pub fn settle(&mut self) {
+        let ready: Vec<Box<str>> = self
+            .expected
+            .iter()
+            .filter(|(rel, units)| {
+                // The end unit itself is counted among the arrivals.
+                self.arrived.get(*rel).copied().unwrap_or(0) > **units
+                    && !self.waiting.contains_key(*rel)
+                    && !self.kept.contains_key(*rel)
+            })
+            .map(|(rel, _)| rel.clone())
+            .collect();
+        for rel in ready {
+            self.expected.remove(&rel);
+            if let Some(print) = self.prints.remove(&rel) {
+                self.done.archives.insert(rel.to_string(), print);
+            }
+        }
+    }
+
+    /// After the recaptures are applied, the archives that waited for them settle too.
+    pub fn recaptures_applied(&mut self) {
+        self.waiting.clear();
+        self.settle();
+    }
+
+    /// At the end of a full run: archives that left the corpus are forgotten.
+    pub fn forget_missing(&mut self) {
+        let found = &self.found;
+        self.done
+            .archives
+            .retain(|rel, _| found.contains_key(rel.as_str()));
+    }
+}
+
+/// Adds the dates of repeated captures to the articles of their first capture (which the
+/// index holds by now): each is read back, given its captures, and written again.
+pub(super) fn apply_recaptures(
+    store: &Store,
+    writer: &mut IndexWriter,
+    recaptures: HashMap<String, Vec<DateTime<FixedOffset>>>,
+) -> Result<usize> {
+    let err = |e| Error::index(&store.path, e);
+    let fields = store.fields;
+    let reader = store.index.reader().map_err(err)?;
+    reader.reload().map_err(err)?;
+    let searcher = reader.searcher();
+    let mut applied = 0;
+    for (id, dates) in recaptures {
+        let query = TermQuery::new(
+            Term::from_field_text(fields.id, &id),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(err)?;
+        let Some((_, address)) = found.first() else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(*address).map_err(err)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| tantivy::schema::Value::as_str(&v))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let Ok(mut article) = serde_json::from_str::<Article>(&text(fields.article)) else {
+            continue;
+        };
+        article.text = text(fields.body);
+        let segment = searcher.segment_reader(address.segment_ord);
+        let ff = segment.fast_fields();
+        let print = Fingerprint {
+            size: ff
+                .u64("size")
+                .ok()
+                .and_then(|c| c.first(address.doc_id))
+                .unwrap_or(0),
+            mtime: ff
+                .i64("mtime")
+                .ok()
+                .and_then(|c| c.first(address.doc_id))
+                .unwrap_or(0),
+            hash: ff
+                .u64("hash")
+                .ok()
+                .and_then(|c| c.first(address.doc_id))
+                .unwrap_or(0),
+        };
+        let mut all: Vec<DateTime<FixedOffset>> = article
+            .captured
+            .iter()
+            .chain(&article.captures)
+            .chain(&dates)
+            .copied()
+            .collect();
+        all.sort();
+        all.dedup();
+        article.captured = all.first().copied();
+        article.captures = if all.len() > 1 { all } else { Vec::new() };
+        let stemmer = analysis::stemmer_for(article.lang_code().as_deref(), &article.text);
+        writer.delete_term(Term::from_field_text(fields.id, &id));
+        writer
+            .add_document(to_document(&fields, article, print, stemmer))
+            .map_err(|e| Error::index_write(&store.path, e))?;
+        applied += 1;
+    }
+    Ok(applied)
+}
