@@ -52,14 +52,14 @@ pub fn is_page(path: &Path) -> bool {
         .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
 }
 
-/// Whether a file name ends in `.warc` or `.warc.gz` (compared without regard to case):
-/// a web archive, whose records are pages.
+/// Whether a file name ends in `.warc`, `.warc.gz` or `.wacz` (compared without regard
+/// to case): a web archive, whose records are pages.
 pub fn is_archive(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    name.ends_with(".warc") || name.ends_with(".warc.gz")
+    name.ends_with(".warc") || name.ends_with(".warc.gz") || name.ends_with(".wacz")
 }
 
 /// Whether a file name ends in `.gz`: its bytes are read through gzip.
@@ -155,7 +155,12 @@ mod tests {
         for name in ["a.txt", "html", "b.txt.gz", "c.gz"] {
             assert!(!is_page(Path::new(name)), "{name}");
         }
-        for name in ["crawl.warc", "CC-NEWS-2019.warc.gz", "x.WARC.GZ"] {
+        for name in [
+            "crawl.warc",
+            "CC-NEWS-2019.warc.gz",
+            "x.WARC.GZ",
+            "site.wacz",
+        ] {
             assert!(is_archive(Path::new(name)), "{name}");
         }
         assert!(!is_archive(Path::new("warc.html")));

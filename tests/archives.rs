@@ -334,3 +334,54 @@ fn an_archive_read_in_full_is_left_alone_until_it_changes() {
     let (_, out, _) = index(corpus.path(), idx.path());
     assert!(out.contains("removed 3,"), "{out}");
 }
+
+#[test]
+fn a_wacz_is_read_through_the_warcs_it_stores() {
+    let corpus = tempfile::tempdir().unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let warc = crawl();
+    write_archive(
+        corpus.path(),
+        "site.wacz",
+        &common::wacz(&warc.bytes(Gzip::PerRecord), false),
+    );
+    let (code, out, err) = index(corpus.path(), idx.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("added 2,"), "{out}");
+    let lima = hits(idx.path(), &["Rimac"]);
+    let id = format!(
+        "site.wacz/archive/data.warc.gz#{}",
+        warc.offsets(Gzip::PerRecord)[2]
+    );
+    assert_eq!(lima[0]["id"], id.as_str());
+    let (code, raw) = run(idx.path(), &["show", &id, "--raw"]);
+    assert_eq!(code, 0);
+    assert_eq!(raw, LIMA);
+    let (_, out, _) = index(corpus.path(), idx.path());
+    assert!(out.contains("0 read, 1 unchanged"), "{out}");
+}
+
+#[test]
+fn a_wacz_whose_warc_is_compressed_in_the_zip_is_named() {
+    let corpus = tempfile::tempdir().unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    write_archive(
+        corpus.path(),
+        "packed.wacz",
+        &common::wacz(&crawl().bytes(Gzip::PerRecord), true),
+    );
+    write_archive(corpus.path(), "broken.wacz", b"PK\x03\x04 not really a zip");
+    write_archive(corpus.path(), "page.html", LIMA.as_bytes());
+    let (code, out, err) = index(corpus.path(), idx.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("added 1,"), "{out}");
+    assert!(
+        err.contains("packed.wacz")
+            && err.contains("archive/data.warc.gz is compressed inside the ZIP"),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken.wacz") && err.contains("not a readable WACZ"),
+        "{err}"
+    );
+}

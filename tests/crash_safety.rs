@@ -337,3 +337,71 @@ fn an_index_refuses_a_second_corpus_and_keeps_the_first() {
     assert!(out.status.success());
     assert_eq!(indexed_ids(&index).unwrap(), vec!["other.html".to_string()]);
 }
+
+/// A web archive of `pages` generated news pages, one `response` record each (gzipped
+/// per record, as crawlers write them).
+fn archive_corpus(pages: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let filler: String = (0..12)
+        .map(|i| format!("<p>Paragraph {i} on the harvest, the rains and the markets of the valley, where traders weigh sacks of maize at dawn.</p>"))
+        .collect();
+    let mut warc = common::Warc::default();
+    for i in 0..pages {
+        let html = format!(
+            "<html lang=\"en\"><head><title>Valley report {i}</title></head><body><article><h1>Valley report {i}</h1>{filler}<p>Unique marker{i}.</p></article></body></html>"
+        );
+        warc.response(
+            &format!("https://valley.example/{i}"),
+            "2019-11-19T12:00:00Z",
+            "200 OK\r\nContent-Type: text/html",
+            html.as_bytes(),
+        );
+    }
+    std::fs::write(
+        dir.path().join("crawl.warc.gz"),
+        warc.bytes(common::Gzip::PerRecord),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_web_archive_killed_while_read_is_finished_by_the_next_run_without_duplicates() {
+    let pages = fault_pages();
+    let corpus = archive_corpus(pages);
+    let parent = tempfile::tempdir().unwrap();
+    let index = parent.path().join("index");
+    let mut seen = 0;
+    for ms in [40, 120, 250, 500] {
+        let child = spawn_index(corpus.path(), &index, &["--commit-every", "100"]);
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = StdCommand::new("kill")
+            .args(["-KILL", &child.id().to_string()])
+            .status();
+        let _ = child.wait_with_output();
+        if let Some(ids) = indexed_ids(&index) {
+            let unique: HashSet<&String> = ids.iter().collect();
+            assert_eq!(
+                unique.len(),
+                ids.len(),
+                "no record twice after a kill at {ms} ms"
+            );
+            assert!(
+                ids.len() >= seen,
+                "the count went down after a kill at {ms} ms"
+            );
+            seen = ids.len();
+        }
+    }
+    let out = run_index(corpus.path(), &index, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ids = indexed_ids(&index).unwrap();
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(ids.len(), pages, "one article per record");
+    assert_eq!(unique.len(), pages, "no record twice");
+    assert!(ids.iter().all(|id| id.starts_with("crawl.warc.gz#")));
+}

@@ -5,6 +5,7 @@
 //! and why); it never extracts articles or touches the index.
 
 pub mod http;
+pub mod wacz;
 pub mod warc;
 
 use std::collections::HashMap;
@@ -58,16 +59,33 @@ pub enum RecordPage {
     Broken(SkipReason),
 }
 
-/// The id of a record: the archive's id in the corpus, `#`, the record's offset.
-pub fn record_id(archive: &str, offset: u64) -> String {
-    format!("{archive}#{offset}")
+/// Whether a name is a WARC file's (`.warc`, `.warc.gz`).
+pub fn is_warc_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
-/// The archive and offset of a record's id; `None` for a page file's id.
+/// The id of a record: the WARC's id in the corpus (`crawl.warc.gz`, or for a WARC in a
+/// WACZ `site.wacz/archive/data.warc.gz`), `#`, the record's offset in that WARC.
+pub fn record_id(warc: &str, offset: u64) -> String {
+    format!("{warc}#{offset}")
+}
+
+/// The WARC and offset of a record's id; `None` for a page file's id.
 pub fn split_id(id: &str) -> Option<(&str, u64)> {
-    let (file, offset) = id.rsplit_once('#')?;
+    let (warc, offset) = id.rsplit_once('#')?;
     let offset = offset.parse().ok()?;
-    is_archive(Path::new(file)).then_some((file, offset))
+    is_archive(Path::new(warc)).then_some((warc, offset))
+}
+
+/// The archive file in the corpus that holds a record's WARC: the WARC itself, or the WACZ
+/// it is in; and the WARC's name inside that WACZ.
+pub fn archive_file_of(warc: &str) -> (&str, Option<&str>) {
+    let lower = warc.to_ascii_lowercase();
+    match lower.find(".wacz/") {
+        Some(at) => (&warc[..at + 5], Some(&warc[at + 6..])),
+        None => (warc, None),
+    }
 }
 
 /// The page bytes behind an article id, read again from the corpus: a page file's bytes
@@ -81,12 +99,17 @@ pub fn original_page(corpus_root: &Path, id: &str, limit: u64) -> crate::Result<
             reason: e.to_string(),
         });
     };
+    let (file, member) = archive_file_of(file);
     let path = corpus_root.join(file);
     let fail = |reason: String| crate::Error::Original {
         path: path.clone(),
         reason,
     };
-    let record = warc::record_at(&path, offset, limit)
+    let span = match member {
+        Some(name) => wacz::member(&path, name).map_err(fail)?,
+        None => warc::Span::WHOLE,
+    };
+    let record = warc::record_at(&path, span, offset, limit)
         .map_err(|e| fail(e.to_string()))?
         .ok_or_else(|| {
             fail(format!(
@@ -260,6 +283,14 @@ mod tests {
         );
         assert_eq!(split_id("pages/a#1.html"), None);
         assert_eq!(split_id("pages/b.html"), None);
+        let id = "crawls/site.wacz/archive/data.warc.gz#77";
+        let (warc, offset) = split_id(id).unwrap();
+        assert_eq!(offset, 77);
+        assert_eq!(
+            archive_file_of(warc),
+            ("crawls/site.wacz", Some("archive/data.warc.gz"))
+        );
+        assert_eq!(archive_file_of("a.warc"), ("a.warc", None));
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl<R: BufRead> BufRead for Counting<R> {
     }
 }
 
-type FileReader = Counting<BufReader<File>>;
+type FileReader = Counting<BufReader<io::Take<File>>>;
 type Member = BufReader<GzDecoder<FileReader>>;
 
 enum Stream {
@@ -105,6 +105,20 @@ enum Stream {
         in_member: usize,
     },
     Done,
+}
+
+/// Where in a file a WARC lies: all of it, or the bytes of a ZIP entry stored in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: u64,
+    pub len: u64,
+}
+
+impl Span {
+    pub const WHOLE: Span = Span {
+        start: 0,
+        len: u64::MAX,
+    };
 }
 
 /// The records of a WARC file, in order. After an error the iterator ends.
@@ -127,10 +141,16 @@ impl Reader {
     /// Opens a WARC file at a record's offset (as [`Record::offset`] gives it, in a file
     /// that is plain or gzipped per record).
     pub fn open_at(path: &Path, offset: u64, limit: u64) -> io::Result<Reader> {
+        Self::open_in(path, Span::WHOLE, offset, limit)
+    }
+
+    /// Opens the WARC file that is the `span` of the file at `path` (a WARC stored in a
+    /// ZIP), at a record's offset in it; offsets are counted from the span's start.
+    pub fn open_in(path: &Path, span: Span, offset: u64, limit: u64) -> io::Result<Reader> {
         let mut file = File::open(path)?;
-        file.seek(SeekFrom::Start(offset))?;
+        file.seek(SeekFrom::Start(span.start.saturating_add(offset)))?;
         let mut inner = Counting {
-            inner: BufReader::with_capacity(256 * 1024, file),
+            inner: BufReader::with_capacity(256 * 1024, file.take(span.len.saturating_sub(offset))),
             pos: offset,
         };
         let gzipped = inner.fill_buf()?.starts_with(&[0x1f, 0x8b]);
@@ -364,14 +384,21 @@ fn strip_angles(value: &str) -> String {
 
 /// Reads back the record at `offset` of a WARC file: directly where the file allows it,
 /// else by reading the file up to it (a file gzipped whole).
-pub fn record_at(path: &Path, offset: u64, limit: u64) -> Result<Option<Record>, WarcError> {
+pub fn record_at(
+    path: &Path,
+    span: Span,
+    offset: u64,
+    limit: u64,
+) -> Result<Option<Record>, WarcError> {
     let io_err = |e: io::Error| WarcError::Io(e.to_string());
-    if let Some(Ok(record)) = Reader::open_at(path, offset, limit).map_err(io_err)?.next()
+    if let Some(Ok(record)) = Reader::open_in(path, span, offset, limit)
+        .map_err(io_err)?
+        .next()
         && record.offset == offset
     {
         return Ok(Some(record));
     }
-    for record in Reader::open(path, limit).map_err(io_err)? {
+    for record in Reader::open_in(path, span, 0, limit).map_err(io_err)? {
         let record = record?;
         if record.offset == offset {
             return Ok(Some(record));
@@ -467,7 +494,7 @@ mod tests {
             records.iter().map(|r| r.offset).collect::<Vec<_>>(),
             [0, a.len() as u64]
         );
-        let back = record_at(file.path(), a.len() as u64, 1 << 20)
+        let back = record_at(file.path(), Span::WHOLE, a.len() as u64, 1 << 20)
             .unwrap()
             .unwrap();
         assert_eq!(back.block, b"second");
@@ -483,7 +510,7 @@ mod tests {
             .map(Result::unwrap)
             .collect();
         assert_eq!(records[1].offset, a.len() as u64);
-        let back = record_at(file.path(), a.len() as u64, 1 << 20)
+        let back = record_at(file.path(), Span::WHOLE, a.len() as u64, 1 << 20)
             .unwrap()
             .unwrap();
         assert_eq!(back.block, b"second");

@@ -20,7 +20,8 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{Fingerprint, document::to_document};
 use crate::analysis;
-use crate::archive::{self, Captures, PassedOver, Recapture, Record, warc};
+use crate::archive::warc::{self, Span};
+use crate::archive::{self, Captures, PassedOver, Recapture, Record, wacz};
 use crate::article::Article;
 use crate::corpus::PageFile;
 use crate::error::{Error, Result};
@@ -38,8 +39,8 @@ pub(super) struct ArchiveFile {
 /// What the walk hands to the extractors.
 pub(super) enum Unit {
     Page(PageFile),
-    /// A record of an archive that may hold a page.
-    Record(Arc<ArchiveFile>, Box<Record>),
+    /// A record of an archive that may hold a page, with the id of its WARC.
+    Record(Arc<ArchiveFile>, Arc<str>, Box<Record>),
     /// A record that holds no page, known from its WARC headers alone.
     Passed(Arc<ArchiveFile>, PassedOver),
     /// A record repeating an earlier capture.
@@ -75,7 +76,8 @@ impl CommitPayload {
     }
 }
 
-/// The units of one archive: the records as they are read, then its end.
+/// The units of one archive: the records of each of its WARCs as they are read, then its
+/// end.
 pub(super) fn units_of(
     page: PageFile,
     path: PathBuf,
@@ -96,44 +98,77 @@ pub(super) fn units_of(
     if meta.is_ok() && done_before == Some((size, mtime)) {
         return Box::new(std::iter::once(Unit::ArchiveUnchanged(archive)));
     }
-    let reader = match warc::Reader::open(&archive.path, limit) {
-        Ok(reader) => reader,
-        Err(e) => {
-            return Box::new(std::iter::once(Unit::ArchiveEnd {
-                archive,
-                units: 0,
-                problem: Some(format!("cannot read: {e}")),
-            }));
-        }
+    let end = |archive: Arc<ArchiveFile>, units, problem| {
+        Box::new(std::iter::once(Unit::ArchiveEnd {
+            archive,
+            units,
+            problem,
+        }))
     };
+    // The WARCs to read: the file itself, or the WARCs a WACZ holds.
+    let mut problems = Vec::new();
+    let warcs: Vec<(Arc<str>, Span)> = if archive.rel.to_ascii_lowercase().ends_with(".wacz") {
+        match wacz::members(&archive.path) {
+            Ok((members, compressed)) => {
+                for name in compressed {
+                    problems.push(format!(
+                        "{name} is compressed inside the ZIP, which dateline cannot read in place (WACZ stores its WARCs uncompressed)"
+                    ));
+                }
+                members
+                    .into_iter()
+                    .map(|m| (Arc::from(format!("{}/{}", archive.rel, m.name)), m.span))
+                    .collect()
+            }
+            Err(reason) => return end(archive, 0, Some(reason)),
+        }
+    } else {
+        vec![(Arc::from(&*archive.rel), Span::WHOLE)]
+    };
+    let mut warcs = warcs.into_iter();
+    let mut current: Option<(Arc<str>, warc::Reader)> = None;
     let mut units = 0;
     let mut ended = false;
-    let mut reader = reader;
     Box::new(std::iter::from_fn(move || {
-        if ended {
-            return None;
+        loop {
+            if ended {
+                return None;
+            }
+            if current.is_none() {
+                let Some((id, span)) = warcs.next() else {
+                    ended = true;
+                    let problem = (!problems.is_empty()).then(|| problems.join("; "));
+                    return Some(Unit::ArchiveEnd {
+                        archive: Arc::clone(&archive),
+                        units,
+                        problem,
+                    });
+                };
+                match warc::Reader::open_in(&archive.path, span, 0, limit) {
+                    Ok(reader) => current = Some((id, reader)),
+                    Err(e) => problems.push(format!("{id}: cannot read: {e}")),
+                }
+                continue;
+            }
+            let Some((id, reader)) = current.as_mut() else {
+                continue;
+            };
+            let unit = match reader.next() {
+                Some(Ok(record)) => unit_of(&archive, id, record, &captures),
+                Some(Err(e)) => {
+                    let inner = (**id != *archive.rel).then(|| format!("{id}: "));
+                    problems.push(format!("{}{}", inner.unwrap_or_default(), problem_text(&e)));
+                    current = None;
+                    continue;
+                }
+                None => {
+                    current = None;
+                    continue;
+                }
+            };
+            units += 1;
+            return Some(unit);
         }
-        let unit = match reader.next() {
-            Some(Ok(record)) => unit_of(&archive, record, &captures),
-            Some(Err(e)) => {
-                ended = true;
-                Unit::ArchiveEnd {
-                    archive: Arc::clone(&archive),
-                    units,
-                    problem: Some(problem_text(&e)),
-                }
-            }
-            None => {
-                ended = true;
-                Unit::ArchiveEnd {
-                    archive: Arc::clone(&archive),
-                    units,
-                    problem: None,
-                }
-            }
-        };
-        units += 1;
-        Some(unit)
     }))
 }
 
@@ -144,12 +179,17 @@ fn problem_text(e: &archive::WarcError) -> String {
     }
 }
 
-fn unit_of(archive: &Arc<ArchiveFile>, record: Record, captures: &Mutex<Captures>) -> Unit {
+fn unit_of(
+    archive: &Arc<ArchiveFile>,
+    warc_id: &Arc<str>,
+    record: Record,
+    captures: &Mutex<Captures>,
+) -> Unit {
     let archive = Arc::clone(archive);
     if !matches!(record.kind.as_str(), "response" | "resource" | "revisit") {
         return Unit::Passed(archive, PassedOver::NotAResponse);
     }
-    let id = archive::record_id(&archive.rel, record.offset);
+    let id = archive::record_id(warc_id, record.offset);
     let repeat = captures
         .lock()
         .map(|mut seen| seen.repeats(&record, &id))
@@ -157,7 +197,7 @@ fn unit_of(archive: &Arc<ArchiveFile>, record: Record, captures: &Mutex<Captures
     match repeat {
         Some(recapture) => Unit::Recapture(archive, recapture),
         None if record.kind == "revisit" => Unit::Passed(archive, PassedOver::Revisit),
-        None => Unit::Record(archive, Box::new(record)),
+        None => Unit::Record(archive, Arc::clone(warc_id), Box::new(record)),
     }
 }
 

@@ -181,7 +181,8 @@ enum Work {
 /// Where a unit came from: a page file, or an archive (and the record's offset in it).
 enum Source {
     File(PageFile),
-    Archive(Arc<ArchiveFile>, Option<u64>),
+    /// With the id of the record's WARC and its offset there.
+    Archive(Arc<ArchiveFile>, Option<(Arc<str>, u64)>),
 }
 
 impl Source {
@@ -189,8 +190,8 @@ impl Source {
     fn id(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Source::File(page) => std::borrow::Cow::Borrowed(&page.rel),
-            Source::Archive(archive, Some(offset)) => {
-                std::borrow::Cow::Owned(archive::record_id(&archive.rel, *offset))
+            Source::Archive(_, Some((warc, offset))) => {
+                std::borrow::Cow::Owned(archive::record_id(warc, *offset))
             }
             Source::Archive(archive, None) => std::borrow::Cow::Borrowed(&archive.rel),
         }
@@ -200,8 +201,13 @@ impl Source {
     fn shown(&self, root: &Path) -> String {
         match self {
             Source::File(page) => page.path(root).display().to_string(),
-            Source::Archive(archive, Some(offset)) => {
-                format!("{}#{offset}", archive.path.display())
+            Source::Archive(archive, Some((warc, offset))) => {
+                // The path on disk, and inside a WACZ the WARC's name in it.
+                let inner = archive::archive_file_of(warc).1;
+                match inner {
+                    Some(name) => format!("{}/{name}#{offset}", archive.path.display()),
+                    None => format!("{}#{offset}", archive.path.display()),
+                }
             }
             Source::Archive(archive, None) => archive.path.display().to_string(),
         }
@@ -222,12 +228,16 @@ fn look(
             let (bytes, work) = look_at(&path, &page.rel, known, max);
             (Source::File(page), bytes, work)
         }
-        Unit::Record(archive, record) => {
-            let id = archive::record_id(&archive.rel, record.offset);
+        Unit::Record(archive, warc, record) => {
+            let id = archive::record_id(&warc, record.offset);
             let known = known.get(&id).map(|k| &k.print);
             let read = record.block.len() as u64;
             let work = look_at_record(&record, &id, known, max);
-            (Source::Archive(archive, Some(record.offset)), read, work)
+            (
+                Source::Archive(archive, Some((warc, record.offset))),
+                read,
+                work,
+            )
         }
         Unit::Passed(archive, why) => (Source::Archive(archive, None), 0, Work::Passed(why)),
         Unit::Recapture(archive, recapture) => (
@@ -288,8 +298,10 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     // Articles per archive, so an archive left alone counts its articles as unchanged.
     let mut in_archives: HashMap<&str, usize> = HashMap::new();
     for id in known.keys() {
-        if let Some((file, _)) = archive::split_id(id) {
-            *in_archives.entry(file).or_default() += 1;
+        if let Some((warc, _)) = archive::split_id(id) {
+            *in_archives
+                .entry(archive::archive_file_of(warc).0)
+                .or_default() += 1;
         }
     }
     let stopped = || {
@@ -501,8 +513,11 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         let under_unreadable = unreadable_prefixes
             .iter()
             .any(|p| p.is_empty() || rel.starts_with(&format!("{p}/")));
-        let in_kept_archive =
-            archive::split_id(rel).is_some_and(|(file, _)| completion.kept.contains_key(file));
+        let in_kept_archive = archive::split_id(rel).is_some_and(|(warc, _)| {
+            completion
+                .kept
+                .contains_key(archive::archive_file_of(warc).0)
+        });
         if !page.seen.load(Ordering::Relaxed) && !under_unreadable && !in_kept_archive {
             writer.delete_term(Term::from_field_text(fields.id, rel));
             report.removed += 1;
@@ -555,7 +570,8 @@ fn check_same_corpus(
         .keys()
         .take(SAMPLE)
         .filter(|rel| {
-            let file = archive::split_id(rel).map_or(rel.as_str(), |(file, _)| file);
+            let file = archive::split_id(rel)
+                .map_or(rel.as_str(), |(warc, _)| archive::archive_file_of(warc).0);
             corpus_root.join(file).symlink_metadata().is_ok()
         })
         .count();

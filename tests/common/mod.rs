@@ -237,3 +237,29 @@ pub fn gzipped(bytes: &[u8]) -> Vec<u8> {
     enc.write_all(bytes).expect("gzip in memory");
     enc.finish().expect("gzip in memory")
 }
+
+/// A WACZ as Browsertrix writes one: the WARC stored (uncompressed) under `archive/`,
+/// with a page list and a datapackage beside it. `deflate_warc` compresses the WARC entry
+/// instead, as a WACZ should not.
+pub fn wacz(warc_gz: &[u8], deflate_warc: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("datapackage.json", stored).unwrap();
+    zip.write_all(br#"{"profile": "data-package", "wacz_version": "1.1.1"}"#)
+        .unwrap();
+    zip.start_file("pages/pages.jsonl", stored).unwrap();
+    zip.write_all(b"{\"format\": \"json-pages-1.0\"}\n")
+        .unwrap();
+    let warc_options = if deflate_warc {
+        zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+    } else {
+        stored
+    };
+    zip.start_file("archive/data.warc.gz", warc_options)
+        .unwrap();
+    zip.write_all(warc_gz).unwrap();
+    zip.finish().unwrap().into_inner()
+}
