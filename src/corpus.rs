@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// File name endings that hold saved pages (compared without regard to case).
-pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
+pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml", "mht", "mhtml"];
 
 /// A page found in the corpus. A run holds one per page, so it is kept small: the id
 /// only, and the full path just when the id cannot give it back.

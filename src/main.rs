@@ -187,7 +187,7 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
         + report.unchanged_archives;
     if looked_at == 0 {
         eprintln!(
-            "dateline: no pages found under {} (looked for .html, .htm, .xhtml, .shtml, the same gzipped, and .warc, .warc.gz archives outside hidden folders)",
+            "dateline: no pages found under {} (looked for .html, .htm, .xhtml, .shtml, .mht, .mhtml, the same gzipped, and .warc, .warc.gz, .wacz archives outside hidden folders)",
             args.corpus.display()
         );
     }

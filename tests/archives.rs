@@ -127,8 +127,9 @@ fn hits(index: &Path, query: &[&str]) -> Vec<Value> {
 }
 
 fn write_archive(dir: &Path, name: &str, bytes: &[u8]) {
-    std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join(name), bytes).unwrap();
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
 }
 
 #[test]
@@ -384,4 +385,25 @@ fn a_wacz_whose_warc_is_compressed_in_the_zip_is_named() {
         err.contains("broken.wacz") && err.contains("not a readable WACZ"),
         "{err}"
     );
+}
+
+#[test]
+fn an_mhtml_page_saved_by_a_browser_is_an_article_with_its_url_and_save_date() {
+    let corpus = tempfile::tempdir().unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let page = LIMA.replace('=', "=3D");
+    let mhtml = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/lima\r\nSubject: Floods hit Lima\r\nDate: Wed, 20 Nov 2019 09:30:00 -0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n------MultipartBoundary--x----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example/lima\r\n\r\n{page}\r\n------MultipartBoundary--x----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--x------\r\n"
+    );
+    write_archive(corpus.path(), "saved/lima.mhtml", mhtml.as_bytes());
+    let (code, out, err) = index(corpus.path(), idx.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("added 1,"), "{out}");
+    let lima = hits(idx.path(), &["Rimac"]);
+    assert_eq!(lima[0]["id"], "saved/lima.mhtml");
+    assert_eq!(lima[0]["title"], "Floods hit Lima");
+    assert_eq!(lima[0]["url"], "https://news.example/lima");
+    assert_eq!(lima[0]["captured"], "2019-11-20T09:30:00+00:00");
+    let (_, found) = run(idx.path(), &["query", "iVBORw0KGgo", "--count"]);
+    assert_eq!(found.trim(), "0", "the image part is not text");
 }

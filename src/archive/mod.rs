@@ -5,6 +5,7 @@
 //! and why); it never extracts articles or touches the index.
 
 pub mod http;
+pub mod mhtml;
 pub mod wacz;
 pub mod warc;
 

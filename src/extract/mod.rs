@@ -59,7 +59,19 @@ impl SkipReason {
 /// Reads and extracts one page file. `rel` is its id in the corpus.
 pub fn extract_file(path: &Path, rel: &str, max_bytes: u64) -> Result<Article, SkipReason> {
     let bytes = read_limited(path, max_bytes)?;
-    extract_bytes(&bytes, rel)
+    extract_file_bytes(&bytes, rel, path)
+}
+
+/// Extracts the article from the bytes of the page file at `path`: an MHTML file's page
+/// part, or the file's own bytes.
+pub fn extract_file_bytes(bytes: &[u8], rel: &str, path: &Path) -> Result<Article, SkipReason> {
+    if crate::archive::mhtml::is_mhtml(path) {
+        let page = crate::archive::mhtml::page(bytes)?;
+        let mut article = extract_page(&page.bytes, rel, &page.origin)?;
+        article.bytes = bytes.len() as u64;
+        return Ok(article);
+    }
+    extract_bytes(bytes, rel)
 }
 
 /// Reads at most `max_bytes`, so a huge or growing file cannot exhaust memory.

@@ -673,7 +673,7 @@ fn look_at(path: &Path, rel: &str, known: Option<&Fingerprint>, max: u64) -> (u6
     };
     let read = bytes.len() as u64;
     let same_content = known.is_some_and(|k| k.hash == print.hash);
-    match extract::extract_bytes(&bytes, rel) {
+    match extract::extract_file_bytes(&bytes, rel, path) {
         Ok(article) => (
             read,
             Work::Index {
