@@ -171,8 +171,16 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
             passed.push("none".into());
         }
         println!(
-            "web archives: {} read, {} unchanged; {} articles from their records; records without a page: {}; repeated captures joined to their first: {}",
+            "web archives: {} read{}, {} unchanged; {} articles from their records; records without a page: {}; repeated captures joined to their first: {}",
             report.archives,
+            if report.resumed_archives > 0 {
+                format!(
+                    " ({} grown, read on from where the last run ended)",
+                    report.resumed_archives
+                )
+            } else {
+                String::new()
+            },
             report.unchanged_archives,
             report.from_archives,
             passed.join(", "),

@@ -315,6 +315,10 @@ fn an_archive_read_in_full_is_left_alone_until_it_changes() {
         out.starts_with("added 1, updated 0, removed 0, unchanged 2,"),
         "{out}"
     );
+    assert!(
+        out.contains("1 read (1 grown, read on from where the last run ended)"),
+        "{out}"
+    );
     assert_eq!(hits(idx.path(), &["Machangara"]).len(), 1);
     // The recapture's date survived the re-read.
     let lima = hits(idx.path(), &["Rimac"]);
@@ -329,11 +333,30 @@ fn an_archive_read_in_full_is_left_alone_until_it_changes() {
         "{shown}"
     );
 
+    // Rewritten rather than grown (a word of the first page changed, the file longer):
+    // read again from the start. The name stays: gzip is told by the bytes.
+    warc.response(
+        "https://news.example/cusco",
+        "2019-11-22T09:00:00Z",
+        "200 OK\r\nContent-Type: text/html",
+        LIMA.replace("Lima", "Cusco").as_bytes(),
+    );
+    let mut bytes = warc.bytes(Gzip::None);
+    let at = bytes.windows(5).position(|w| w == b"Rimac").unwrap();
+    bytes[at..at + 5].copy_from_slice(b"Amazo");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write_archive(corpus.path(), "crawl.warc.gz", &bytes);
+    let (_, out, _) = index(corpus.path(), idx.path());
+    assert!(out.contains("web archives: 1 read, 0 unchanged"), "{out}");
+    assert_eq!(hits(idx.path(), &["Amazo"]).len(), 1);
+    assert_eq!(hits(idx.path(), &["Machangara"]).len(), 1);
+
     // Gone from the corpus: its articles go too.
     std::fs::remove_file(corpus.path().join("crawl.warc.gz")).unwrap();
     write_archive(corpus.path(), "other.html", LIMA.as_bytes());
     let (_, out, _) = index(corpus.path(), idx.path());
-    assert!(out.contains("removed 3,"), "{out}");
+    assert!(out.contains("removed 4,"), "{out}");
+    assert_eq!(hits(idx.path(), &["Machangara"]).len(), 0);
 }
 
 #[test]

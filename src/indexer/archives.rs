@@ -34,6 +34,9 @@ pub(super) struct ArchiveFile {
     pub path: PathBuf,
     pub size: u64,
     pub mtime: i64,
+    /// Where this run began reading: past the records an earlier run read in full, when
+    /// the file only grew since.
+    pub resumed_at: u64,
 }
 
 /// What the walk hands to the extractors.
@@ -48,19 +51,45 @@ pub(super) enum Unit {
     /// An archive read in full by an earlier run, unchanged since.
     ArchiveUnchanged(Arc<ArchiveFile>),
     /// The end of an archive: `units` were handed on before it; `problem` says why the
-    /// reading stopped early, if it did.
+    /// reading stopped early, if it did; `mark` is what to record once it is done.
     ArchiveEnd {
         archive: Arc<ArchiveFile>,
         units: usize,
         problem: Option<String>,
+        mark: Option<ArchiveMark>,
     },
 }
 
-/// The archives a commit says were read in full, with the size and time they had.
+/// The archives a commit says were read in full, and how they were then.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct CommitPayload {
     #[serde(default)]
-    pub archives: BTreeMap<String, (u64, i64)>,
+    pub archives: BTreeMap<String, ArchiveMark>,
+}
+
+/// An archive as it was when read in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct ArchiveMark {
+    pub size: u64,
+    pub mtime: i64,
+    /// Where a run can go on reading if the file grows (a crawl still being written):
+    /// its end, for a plain or per-record gzip WARC; none for others.
+    pub resume_at: Option<u64>,
+    /// xxh3 of the bytes just before `resume_at`, to tell growth from rewriting.
+    pub tail: u64,
+}
+
+/// How many bytes before the end [`ArchiveMark::tail`] hashes.
+const TAIL_BYTES: u64 = 64 * 1024;
+
+fn tail_hash(path: &std::path::Path, end: u64) -> Option<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let start = end.saturating_sub(TAIL_BYTES);
+    file.seek(SeekFrom::Start(start)).ok()?;
+    let mut tail = Vec::with_capacity((end - start) as usize);
+    file.take(end - start).read_to_end(&mut tail).ok()?;
+    (tail.len() as u64 == end - start).then(|| xxhash_rust::xxh3::xxh3_64(&tail))
 }
 
 impl CommitPayload {
@@ -81,7 +110,7 @@ impl CommitPayload {
 pub(super) fn units_of(
     page: PageFile,
     path: PathBuf,
-    done_before: Option<(u64, i64)>,
+    done_before: Option<ArchiveMark>,
     captures: Arc<Mutex<Captures>>,
     limit: u64,
 ) -> Box<dyn Iterator<Item = Unit> + Send> {
@@ -89,13 +118,20 @@ pub(super) fn units_of(
     let (size, mtime) = meta.as_ref().map_or((0, 0), |m| {
         (m.len(), m.modified().map_or(0, super::modified_nanos))
     });
+    let unchanged = done_before.is_some_and(|d| d.size == size && d.mtime == mtime);
+    // Grown since it was read in full, with the bytes before the old end as they were.
+    let resumed_at = done_before
+        .and_then(|d| d.resume_at.filter(|&at| at < size).map(|at| (at, d.tail)))
+        .filter(|&(at, tail)| tail_hash(&path, at) == Some(tail))
+        .map_or(0, |(at, _)| at);
     let archive = Arc::new(ArchiveFile {
         rel: page.rel,
         path,
         size,
         mtime,
+        resumed_at,
     });
-    if meta.is_ok() && done_before == Some((size, mtime)) {
+    if meta.is_ok() && unchanged {
         return Box::new(std::iter::once(Unit::ArchiveUnchanged(archive)));
     }
     let end = |archive: Arc<ArchiveFile>, units, problem| {
@@ -103,6 +139,7 @@ pub(super) fn units_of(
             archive,
             units,
             problem,
+            mark: None,
         }))
     };
     // The WARCs to read: the file itself, or the WARCs a WACZ holds.
@@ -125,10 +162,12 @@ pub(super) fn units_of(
     } else {
         vec![(Arc::from(&*archive.rel), Span::WHOLE)]
     };
+    let is_wacz = warcs.len() != 1 || *warcs[0].0 != *archive.rel;
     let mut warcs = warcs.into_iter();
     let mut current: Option<(Arc<str>, warc::Reader)> = None;
     let mut units = 0;
     let mut ended = false;
+    let mut whole_gzip = false;
     Box::new(std::iter::from_fn(move || {
         loop {
             if ended {
@@ -138,13 +177,24 @@ pub(super) fn units_of(
                 let Some((id, span)) = warcs.next() else {
                     ended = true;
                     let problem = (!problems.is_empty()).then(|| problems.join("; "));
+                    let resume_at = (!is_wacz && !whole_gzip).then_some(archive.size);
+                    let mark = ArchiveMark {
+                        size: archive.size,
+                        mtime: archive.mtime,
+                        resume_at,
+                        tail: resume_at
+                            .and_then(|at| tail_hash(&archive.path, at))
+                            .unwrap_or(0),
+                    };
                     return Some(Unit::ArchiveEnd {
                         archive: Arc::clone(&archive),
                         units,
                         problem,
+                        mark: Some(mark),
                     });
                 };
-                match warc::Reader::open_in(&archive.path, span, 0, limit) {
+                let from = if is_wacz { 0 } else { archive.resumed_at };
+                match warc::Reader::open_in(&archive.path, span, from, limit) {
                     Ok(reader) => current = Some((id, reader)),
                     Err(e) => problems.push(format!("{id}: cannot read: {e}")),
                 }
@@ -162,6 +212,7 @@ pub(super) fn units_of(
                     continue;
                 }
                 None => {
+                    whole_gzip |= reader.is_whole_gzip();
                     current = None;
                     continue;
                 }
@@ -207,10 +258,13 @@ pub(super) struct Completion {
     /// Units handed on and units arrived, per archive.
     expected: HashMap<Box<str>, usize>,
     arrived: HashMap<Box<str>, usize>,
-    prints: HashMap<Box<str>, (u64, i64)>,
+    marks: HashMap<Box<str>, ArchiveMark>,
     /// Archives with recaptures not yet applied: done only once they are.
     waiting: HashMap<Box<str>, ()>,
-    /// Archives found damaged, or unchanged: their indexed records stand.
+    /// Archives found damaged: never done, so the next run reads them again.
+    damaged: HashMap<Box<str>, ()>,
+    /// Archives whose indexed records stand though this run did not see them: unchanged,
+    /// damaged, or read on from where an earlier run ended.
     pub kept: HashMap<Box<str>, ()>,
     pub done: CommitPayload,
     /// Archives the walk found (the others left the corpus).
@@ -229,15 +283,26 @@ impl Completion {
     pub fn arrived(&mut self, archive: &ArchiveFile) {
         *self.arrived.entry(archive.rel.clone()).or_default() += 1;
         self.found.insert(archive.rel.clone(), ());
-        self.prints
-            .insert(archive.rel.clone(), (archive.size, archive.mtime));
+        if archive.resumed_at > 0 {
+            self.kept.insert(archive.rel.clone(), ());
+        }
     }
 
-    pub fn ended(&mut self, archive: &ArchiveFile, units: usize, damaged: bool) {
+    pub fn ended(
+        &mut self,
+        archive: &ArchiveFile,
+        units: usize,
+        damaged: bool,
+        mark: Option<ArchiveMark>,
+    ) {
         self.expected.insert(archive.rel.clone(), units);
         self.found.insert(archive.rel.clone(), ());
         if damaged {
+            self.damaged.insert(archive.rel.clone(), ());
             self.kept.insert(archive.rel.clone(), ());
+        }
+        if let Some(mark) = mark {
+            self.marks.insert(archive.rel.clone(), mark);
         }
     }
 
@@ -261,14 +326,14 @@ impl Completion {
                 // The end unit itself is counted among the arrivals.
                 self.arrived.get(*rel).copied().unwrap_or(0) > **units
                     && !self.waiting.contains_key(*rel)
-                    && !self.kept.contains_key(*rel)
+                    && !self.damaged.contains_key(*rel)
             })
             .map(|(rel, _)| rel.clone())
             .collect();
         for rel in ready {
             self.expected.remove(&rel);
-            if let Some(print) = self.prints.remove(&rel) {
-                self.done.archives.insert(rel.to_string(), print);
+            if let Some(mark) = self.marks.remove(&rel) {
+                self.done.archives.insert(rel.to_string(), mark);
             }
         }
     }

@@ -89,6 +89,8 @@ pub struct IndexReport {
     /// Web archives read (in full or in part) and left alone as read before.
     pub archives: usize,
     pub unchanged_archives: usize,
+    /// Archives that grew since they were read in full, read on from where that run ended.
+    pub resumed_archives: usize,
     /// Articles added or updated from archive records.
     pub from_archives: usize,
     /// Archive records that hold no page, counted by why.
@@ -175,6 +177,7 @@ enum Work {
     ArchiveEnd {
         units: usize,
         problem: Option<String>,
+        mark: Option<archives::ArchiveMark>,
     },
 }
 
@@ -252,10 +255,15 @@ fn look(
             archive,
             units,
             problem,
+            mark,
         } => (
             Source::Archive(archive, None),
             0,
-            Work::ArchiveEnd { units, problem },
+            Work::ArchiveEnd {
+                units,
+                problem,
+                mark,
+            },
         ),
     }
 }
@@ -466,9 +474,19 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         report.unchanged += in_archives.get(&*archive.rel).copied().unwrap_or(0);
                     }
                 }
-                Work::ArchiveEnd { units, problem } => {
+                Work::ArchiveEnd {
+                    units,
+                    problem,
+                    mark,
+                } => {
                     if let Some(archive) = in_archive {
-                        completion.ended(archive, units, problem.is_some());
+                        completion.ended(archive, units, problem.is_some(), mark);
+                        if archive.resumed_at > 0 {
+                            report.resumed_archives += 1;
+                            // The records before where this run began stand as they were.
+                            report.unchanged +=
+                                in_archives.get(&*archive.rel).copied().unwrap_or(0);
+                        }
                     }
                     report.archives += 1;
                     if let Some(reason) = problem {
