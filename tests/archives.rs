@@ -430,3 +430,43 @@ fn an_mhtml_page_saved_by_a_browser_is_an_article_with_its_url_and_save_date() {
     let (_, found) = run(idx.path(), &["query", "iVBORw0KGgo", "--count"]);
     assert_eq!(found.trim(), "0", "the image part is not text");
 }
+
+#[test]
+fn a_wacz_page_list_names_pages_that_lack_a_headline() {
+    let corpus = tempfile::tempdir().unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let mut warc = Warc::default();
+    warc.response(
+        "https://news.example/untitled",
+        "2019-11-19T12:00:00Z",
+        "200 OK\r\nContent-Type: text/html",
+        b"<html><body><article><p>Heavy rains swelled the Rimac river on Sunday, flooding homes across the capital and closing schools.</p></article></body></html>",
+    );
+    let pages = "{\"id\": \"1\", \"url\": \"https://news.example/untitled\", \"ts\": \"2019-11-19T12:00:00Z\", \"title\": \"Rains flood the capital\"}\n";
+    write_archive(
+        corpus.path(),
+        "site.wacz",
+        &common::wacz_with_pages(&warc.bytes(Gzip::PerRecord), false, pages),
+    );
+    let (code, _, err) = index(corpus.path(), idx.path());
+    assert_eq!(code, 0, "{err}");
+    let found = hits(idx.path(), &["Rimac"]);
+    assert_eq!(found[0]["title"], "Rains flood the capital");
+}
+
+#[test]
+fn a_singlefile_page_gives_its_url_and_save_date() {
+    let corpus = tempfile::tempdir().unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let page = LIMA.replacen(
+        "<html>",
+        "<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://news.example/lima \n saved date: Tue Nov 19 2019 12:00:00 GMT+0100 (Central European Standard Time)\n-->",
+        1,
+    );
+    write_archive(corpus.path(), "saved.html", page.as_bytes());
+    let (code, _, err) = index(corpus.path(), idx.path());
+    assert_eq!(code, 0, "{err}");
+    let found = hits(idx.path(), &["Rimac"]);
+    assert_eq!(found[0]["url"], "https://news.example/lima");
+    assert_eq!(found[0]["captured"], "2019-11-19T12:00:00+01:00");
+}

@@ -6,6 +6,7 @@
 
 pub mod http;
 pub mod mhtml;
+pub mod singlefile;
 pub mod wacz;
 pub mod warc;
 

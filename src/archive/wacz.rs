@@ -1,10 +1,14 @@
 //! WACZ (Browsertrix, ArchiveWeb.page, Perma.cc): a ZIP holding WARC files under
 //! `archive/`, with page lists and indexes beside them. The WARCs are stored without
 //! compression, as the format asks, so each is read in place as a span of the ZIP file;
-//! the ZIP's directory is read by the `zip` crate.
+//! the ZIP's directory and the page list are read by the `zip` crate.
 
+use std::collections::HashMap;
 use std::fs::File;
+use std::io::Read;
 use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
 
 use super::warc::Span;
 
@@ -59,4 +63,56 @@ pub fn member(path: &Path, name: &str) -> Result<Span, String> {
         .find(|m| m.name == name)
         .map(|m| m.span)
         .ok_or_else(|| format!("no {name} in it (the WACZ changed since it was indexed: run `dateline index` again)"))
+}
+
+/// What a WACZ's page list (`pages/pages.jsonl`) says of a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListedPage {
+    pub title: Option<String>,
+    pub ts: Option<DateTime<FixedOffset>>,
+}
+
+/// A page list larger than this is not read (it is only a fallback for titles and times).
+const MAX_PAGE_LIST: u64 = 64 * 1024 * 1024;
+
+/// The page list of a WACZ by URL (empty when it has none or it cannot be read: the
+/// WARCs are what counts).
+pub fn page_list(path: &Path) -> HashMap<String, ListedPage> {
+    let mut pages = HashMap::new();
+    let Ok(file) = File::open(path) else {
+        return pages;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return pages;
+    };
+    for name in ["pages/pages.jsonl", "pages/extraPages.jsonl"] {
+        let Ok(entry) = zip.by_name(name) else {
+            continue;
+        };
+        let mut text = String::new();
+        if entry.take(MAX_PAGE_LIST).read_to_string(&mut text).is_err() {
+            continue;
+        }
+        for line in text.lines() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(url) = value.get("url").and_then(|u| u.as_str()) else {
+                continue;
+            };
+            let text_of = |key: &str| {
+                value
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_string)
+            };
+            pages.entry(url.to_string()).or_insert(ListedPage {
+                title: text_of("title"),
+                ts: text_of("ts").and_then(|ts| super::parse_warc_date(&ts)),
+            });
+        }
+    }
+    pages
 }

@@ -128,6 +128,15 @@ pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article,
         return Err(SkipReason::Empty);
     }
     let (html, _encoding) = charset::decode_declared(bytes, origin.charset);
+    let saved = crate::archive::singlefile::origin(&html);
+    let origin = match saved {
+        Some((url, captured)) => Origin {
+            charset: origin.charset,
+            url: origin.url.clone().or(url),
+            captured: origin.captured.or(captured),
+        },
+        None => origin.clone(),
+    };
     if looks_binary(bytes, &html) {
         return Err(SkipReason::Binary);
     }

@@ -37,6 +37,25 @@ pub(super) struct ArchiveFile {
     /// Where this run began reading: past the records an earlier run read in full, when
     /// the file only grew since.
     pub resumed_at: u64,
+    /// A WACZ's page list by URL: titles and times for pages that lack them.
+    pub listed: HashMap<String, wacz::ListedPage>,
+}
+
+impl ArchiveFile {
+    /// Fills an article's missing headline and capture time from the page list.
+    pub fn fill_from_list(&self, article: &mut Article) {
+        let Some(listed) = article.url.as_ref().and_then(|url| self.listed.get(url)) else {
+            return;
+        };
+        if article.title.trim().is_empty()
+            && let Some(title) = &listed.title
+        {
+            article.title = title.clone();
+        }
+        if article.captured.is_none() {
+            article.captured = listed.ts;
+        }
+    }
 }
 
 /// What the walk hands to the extractors.
@@ -124,12 +143,18 @@ pub(super) fn units_of(
         .and_then(|d| d.resume_at.filter(|&at| at < size).map(|at| (at, d.tail)))
         .filter(|&(at, tail)| tail_hash(&path, at) == Some(tail))
         .map_or(0, |(at, _)| at);
+    let listed = if page.rel.to_ascii_lowercase().ends_with(".wacz") && !unchanged {
+        wacz::page_list(&path)
+    } else {
+        HashMap::new()
+    };
     let archive = Arc::new(ArchiveFile {
         rel: page.rel,
         path,
         size,
         mtime,
         resumed_at,
+        listed,
     });
     if meta.is_ok() && unchanged {
         return Box::new(std::iter::once(Unit::ArchiveUnchanged(archive)));

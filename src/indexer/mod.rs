@@ -235,7 +235,10 @@ fn look(
             let id = archive::record_id(&warc, record.offset);
             let known = known.get(&id).map(|k| &k.print);
             let read = record.block.len() as u64;
-            let work = look_at_record(&record, &id, known, max);
+            let mut work = look_at_record(&record, &id, known, max);
+            if let Work::Index { article, .. } = &mut work {
+                archive.fill_from_list(article);
+            }
             (
                 Source::Archive(archive, Some((warc, record.offset))),
                 read,

@@ -242,6 +242,11 @@ pub fn gzipped(bytes: &[u8]) -> Vec<u8> {
 /// with a page list and a datapackage beside it. `deflate_warc` compresses the WARC entry
 /// instead, as a WACZ should not.
 pub fn wacz(warc_gz: &[u8], deflate_warc: bool) -> Vec<u8> {
+    wacz_with_pages(warc_gz, deflate_warc, "")
+}
+
+/// [`wacz`] with these lines after the page list's header (deflated, as py-wacz writes it).
+pub fn wacz_with_pages(warc_gz: &[u8], deflate_warc: bool, pages: &str) -> Vec<u8> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored =
@@ -249,9 +254,12 @@ pub fn wacz(warc_gz: &[u8], deflate_warc: bool) -> Vec<u8> {
     zip.start_file("datapackage.json", stored).unwrap();
     zip.write_all(br#"{"profile": "data-package", "wacz_version": "1.1.1"}"#)
         .unwrap();
-    zip.start_file("pages/pages.jsonl", stored).unwrap();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("pages/pages.jsonl", deflated).unwrap();
     zip.write_all(b"{\"format\": \"json-pages-1.0\"}\n")
         .unwrap();
+    zip.write_all(pages.as_bytes()).unwrap();
     let warc_options = if deflate_warc {
         zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
