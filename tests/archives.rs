@@ -270,6 +270,34 @@ fn a_cut_archive_keeps_the_records_before_the_cut_and_says_where() {
     assert_eq!(lima.len(), 1);
     assert_eq!(lima[0]["id"], format!("cut.warc#{}", offsets[2]).as_str());
 
+    // Damage in the middle of a gzipped crawl: the records after it are read too.
+    let warc = crawl();
+    let members: Vec<Vec<u8>> = {
+        let offsets = warc.offsets(Gzip::PerRecord);
+        let bytes = warc.bytes(Gzip::PerRecord);
+        let mut ends = offsets[1..].to_vec();
+        ends.push(bytes.len() as u64);
+        offsets
+            .iter()
+            .zip(ends)
+            .map(|(&s, e)| bytes[s as usize..e as usize].to_vec())
+            .collect()
+    };
+    let mut damaged = members.clone();
+    let half = damaged[2].len() / 2;
+    damaged[2].truncate(half); // the Lima page, cut inside its gzip member
+    write_archive(corpus.path(), "damaged.warc.gz", &damaged.concat());
+    let (code, _, err) = index(corpus.path(), idx.path());
+    assert_eq!(code, 0);
+    assert!(err.contains("damaged.warc.gz"), "{err}");
+    let oral = hits(idx.path(), &["Уральске"]);
+    assert!(
+        oral.iter()
+            .any(|h| h["id"].as_str().unwrap().starts_with("damaged.warc.gz#")),
+        "the page after the damage is indexed: {oral:?}"
+    );
+    std::fs::remove_file(corpus.path().join("damaged.warc.gz")).unwrap();
+
     // A file named .warc that is not one is named, and the run goes on.
     write_archive(
         corpus.path(),

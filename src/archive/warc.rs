@@ -130,6 +130,11 @@ pub struct Reader {
     whole_gzip: bool,
     limit: u64,
     read_any: bool,
+    path: std::path::PathBuf,
+    span: Span,
+    gzipped: bool,
+    /// After damage: where to look for the next record from.
+    resync_from: Option<u64>,
 }
 
 impl Reader {
@@ -169,6 +174,10 @@ impl Reader {
             whole_gzip: false,
             limit,
             read_any: offset > 0,
+            path: path.to_path_buf(),
+            span,
+            gzipped,
+            resync_from: None,
         })
     }
 
@@ -249,7 +258,12 @@ impl Reader {
 impl Iterator for Reader {
     type Item = Result<Record, WarcError>;
 
+    /// Records in order; after a damaged one, the error, then the records from the next
+    /// one that can be found (a gzip member, or a `WARC/1.` line, that reads as a record).
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(from) = self.resync_from.take() {
+            return self.resync(from).map(Ok);
+        }
         match self.next_record() {
             Ok(Some(record)) => {
                 self.read_any = true;
@@ -259,11 +273,85 @@ impl Iterator for Reader {
             Err(e) => {
                 self.stream = Stream::Done;
                 let first = !std::mem::replace(&mut self.read_any, true);
+                let damaged_at = match &e {
+                    WarcError::BadHeader { offset }
+                    | WarcError::NoLength { offset }
+                    | WarcError::Truncated { offset }
+                    | WarcError::BadGzip { offset, .. } => Some(*offset),
+                    WarcError::NotWarc | WarcError::Io(_) => None,
+                };
+                // A file gzipped whole is one stream: nothing can be found past damage.
+                if !first && !self.whole_gzip {
+                    self.resync_from = damaged_at;
+                }
                 Some(Err(match e {
                     WarcError::BadHeader { .. } if first => WarcError::NotWarc,
                     other => other,
                 }))
             }
+        }
+    }
+}
+
+impl Reader {
+    /// Looks past `damaged` for the next record that reads whole, and goes on from there.
+    fn resync(&mut self, damaged: u64) -> Option<Record> {
+        const CHUNK: usize = 1 << 20;
+        let mut file = File::open(&self.path).ok()?;
+        let mut at = damaged + 1;
+        file.seek(SeekFrom::Start(self.span.start.checked_add(at)?))
+            .ok()?;
+        let mut file = file.take(self.span.len.saturating_sub(at));
+        let mut window: Vec<u8> = Vec::with_capacity(CHUNK + 8);
+        // Whether the byte before `window` ends a line (a record starts a line).
+        let mut after_newline = false;
+        // `window` holds bytes from offset `at`; a candidate needs 8 bytes to be judged.
+        loop {
+            let before = window.len();
+            window.resize(before + CHUNK, 0);
+            let n = file.read(&mut window[before..]).ok()?;
+            window.truncate(before + n);
+            let scan_to = if n == 0 {
+                window.len()
+            } else {
+                window.len().saturating_sub(8)
+            };
+            for i in 0..scan_to {
+                let rest = &window[i..];
+                let candidate = if self.gzipped {
+                    rest.starts_with(&[0x1f, 0x8b, 0x08])
+                } else {
+                    rest.starts_with(b"WARC/1.")
+                        && if i == 0 {
+                            after_newline
+                        } else {
+                            window[i - 1] == b'\n'
+                        }
+                };
+                if !candidate {
+                    continue;
+                }
+                let offset = at + i as u64;
+                let Ok(mut reader) = Reader::open_in(&self.path, self.span, offset, self.limit)
+                else {
+                    continue;
+                };
+                if let Some(Ok(record)) = reader.next()
+                    && record.offset == offset
+                {
+                    *self = reader;
+                    self.read_any = true;
+                    return Some(record);
+                }
+            }
+            if n == 0 {
+                return None;
+            }
+            if scan_to > 0 {
+                after_newline = window[scan_to - 1] == b'\n';
+            }
+            window.drain(..scan_to);
+            at += scan_to as u64;
         }
     }
 }
@@ -559,5 +647,40 @@ mod tests {
         assert_eq!(records[0].length, 50_000);
         assert!(!records[0].is_whole());
         assert_eq!(records[1].block, b"ok");
+    }
+
+    #[test]
+    fn reading_goes_on_past_a_damaged_gzip_member() {
+        let a = gzip(&record("response", "http://a/1", b"first", "\r\n"));
+        let mut b = gzip(&record("response", "http://a/2", &[b'z'; 3000], "\r\n"));
+        let middle = b.len() / 2;
+        b[middle] ^= 0xff;
+        b[middle + 1] ^= 0xff;
+        let c = gzip(&record("response", "http://a/3", b"third", "\r\n"));
+        let results = read_all(&[a.clone(), b.clone(), c].concat());
+        assert!(results[0].is_ok());
+        assert!(results[1].is_err(), "{:?}", results[1]);
+        let last = results.last().unwrap().as_ref().unwrap();
+        assert_eq!(last.block, b"third");
+        assert_eq!(last.offset, (a.len() + b.len()) as u64);
+    }
+
+    #[test]
+    fn reading_goes_on_past_garbage_in_a_plain_file() {
+        let a = record("response", "http://a/1", b"first", "\r\n");
+        let c = record("response", "http://a/3", b"third", "\r\n");
+        let garbage = b"\x00\x01 this is not a record\r\nnor this\r\n".to_vec();
+        let results = read_all(&[a.clone(), garbage.clone(), c].concat());
+        assert!(results[0].is_ok());
+        assert_eq!(
+            results[1].as_ref().unwrap_err(),
+            &WarcError::BadHeader {
+                offset: a.len() as u64
+            }
+        );
+        let last = results[2].as_ref().unwrap();
+        assert_eq!(last.block, b"third");
+        assert_eq!(last.offset, (a.len() + garbage.len()) as u64);
+        assert_eq!(results.len(), 3);
     }
 }

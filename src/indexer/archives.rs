@@ -231,9 +231,9 @@ pub(super) fn units_of(
             let unit = match reader.next() {
                 Some(Ok(record)) => unit_of(&archive, id, record, &captures),
                 Some(Err(e)) => {
+                    // The reader goes on past the damage where it can find a record.
                     let inner = (**id != *archive.rel).then(|| format!("{id}: "));
                     problems.push(format!("{}{}", inner.unwrap_or_default(), problem_text(&e)));
-                    current = None;
                     continue;
                 }
                 None => {
@@ -251,7 +251,7 @@ pub(super) fn units_of(
 fn problem_text(e: &archive::WarcError) -> String {
     match e {
         archive::WarcError::NotWarc => e.to_string(),
-        _ => format!("{e}; the records before it are indexed"),
+        _ => format!("{e}; the records around it are indexed"),
     }
 }
 
