@@ -630,3 +630,43 @@ fn a_running_server_sees_what_a_new_index_run_added() {
         std::thread::sleep(Duration::from_millis(300));
     }
 }
+
+#[test]
+fn pages_from_a_web_archive_are_served_by_their_record_ids() {
+    let corpus = tempfile::tempdir().unwrap();
+    let page = b"<html><head><title>Harbour reopens</title></head><body><article><p>KELSO BAY, Norway -- The harbour reopened on Tuesday after a week-long storm kept the fishing fleet in port.</p></article></body></html>";
+    let mut warc = common::Warc::default();
+    warc.response(
+        "https://coast.example/harbour",
+        "2019-11-19T12:00:00Z",
+        "200 OK\r\nContent-Type: text/html",
+        page,
+    );
+    std::fs::write(
+        corpus.path().join("crawl.warc.gz"),
+        warc.bytes(common::Gzip::PerRecord),
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    common::build_index(corpus.path(), index.path());
+    let server = Server::start(index.path());
+
+    let found = server.json("/api/search?q=harbour&captured_since=2019-11-19");
+    assert_eq!(found["total"], 1);
+    let hit = &found["hits"][0];
+    assert_eq!(hit["id"], "crawl.warc.gz#0");
+    assert_eq!(hit["captured"], "2019-11-19T12:00:00+00:00");
+    assert_eq!(
+        server.json("/api/search?q=harbour&captured_until=2019-11-18")["total"],
+        0
+    );
+    let article = server.json(&format!("/api/article?id={}", enc("crawl.warc.gz#0")));
+    assert_eq!(article["title"], "Harbour reopens");
+    assert_eq!(article["url"], "https://coast.example/harbour");
+    assert_eq!(
+        server
+            .get(&format!("/article?id={}", enc("crawl.warc.gz#0")))
+            .status,
+        200
+    );
+}

@@ -60,8 +60,16 @@ pub enum WarcError {
     BadHeader { offset: u64 },
     #[error("the record at offset {offset} has no valid Content-Length")]
     NoLength { offset: u64 },
-    #[error("the record at offset {offset} is cut off (the file ends inside it)")]
+    #[error("the record at offset {offset} is cut off (the file ends inside its headers)")]
     Truncated { offset: u64 },
+    #[error(
+        "the record at offset {offset} is cut off (its block is {expected} bytes; the file ends {left} bytes into it)"
+    )]
+    CutBlock {
+        offset: u64,
+        expected: u64,
+        left: u64,
+    },
     #[error("the gzip data is damaged near offset {offset}: {reason}")]
     BadGzip { offset: u64, reason: String },
     #[error("cannot read: {0}")]
@@ -277,6 +285,7 @@ impl Iterator for Reader {
                     WarcError::BadHeader { offset }
                     | WarcError::NoLength { offset }
                     | WarcError::Truncated { offset }
+                    | WarcError::CutBlock { offset, .. }
                     | WarcError::BadGzip { offset, .. } => Some(*offset),
                     WarcError::NotWarc | WarcError::Io(_) => None,
                 };
@@ -443,7 +452,11 @@ fn read_record(
     };
     *pos += got + skipped;
     if got + skipped < length {
-        return Err(WarcError::Truncated { offset });
+        return Err(WarcError::CutBlock {
+            offset,
+            expected: length,
+            left: got + skipped,
+        });
     }
     record.block = block;
     Ok(Some(record))
@@ -613,8 +626,10 @@ mod tests {
         assert!(results[0].is_ok());
         assert_eq!(
             results[1].as_ref().unwrap_err(),
-            &WarcError::Truncated {
-                offset: a.len() as u64
+            &WarcError::CutBlock {
+                offset: a.len() as u64,
+                expected: 12,
+                left: 8,
             }
         );
         assert_eq!(results.len(), 2);
@@ -628,7 +643,7 @@ mod tests {
         let results = read_all(&all);
         assert!(results[0].is_ok());
         assert!(
-            matches!(results[1], Err(WarcError::BadGzip { offset, .. } | WarcError::Truncated { offset }) if offset == a.len() as u64),
+            matches!(results[1], Err(WarcError::BadGzip { offset, .. } | WarcError::Truncated { offset } | WarcError::CutBlock { offset, .. }) if offset == a.len() as u64),
             "{:?}",
             results[1]
         );
