@@ -30,7 +30,8 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index a folder of saved news pages (.html, .htm, .xhtml, .shtml).
+    /// Index a folder of saved news pages (.html, .htm, .xhtml, .shtml, .mht, .mhtml, also
+    /// gzipped) and web archives (.warc, .warc.gz, .wacz).
     Index(IndexArgs),
     /// Search the index.
     Query(QueryArgs),
