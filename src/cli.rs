@@ -44,6 +44,9 @@ pub enum Command {
     /// Stream every matching article (metadata, places, mentions and the full text), not a
     /// page of hits: for analysis elsewhere.
     Export(ExportArgs),
+    /// Keyword in context: every match of the query's words in every matching article,
+    /// with the text around it, one row per match.
+    Kwic(KwicArgs),
     /// Count matching articles per year or month of publication.
     Timeline(TimelineArgs),
     /// Print a shell completion script: `dateline completions bash > /etc/bash_completion.d/dateline`.
@@ -132,6 +135,27 @@ pub struct ExportArgs {
     /// Output format: one JSON article per line, or CSV with the metadata and the text.
     #[arg(long, short, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KwicArgs {
+    /// The words to find; several words are one query (a "phrase" is one match).
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Characters of context on each side of a match.
+    #[arg(long, default_value_t = 60, value_name = "CHARS")]
+    pub width: usize,
+    /// Stop after this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format: aligned text, CSV or one JSON object per line.
+    #[arg(long, short, value_enum, default_value_t = crate::render::KwicFormat::Text)]
+    pub format: crate::render::KwicFormat,
 }
 
 /// Formats of `export`.

@@ -52,6 +52,7 @@ fn run(command: Command, color: bool) -> Result<Outcome> {
         Command::Extract(args) => extract(args, color),
         Command::Places(args) => places(args),
         Command::Export(args) => export(args),
+        Command::Kwic(args) => kwic(args, color),
         Command::Timeline(args) => timeline(args, color),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -106,6 +107,27 @@ fn export(args: cli::ExportArgs) -> Result<Outcome> {
     writer.finish()?;
     print_notes(&notes);
     Ok(if count == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+fn kwic(args: cli::KwicArgs, color: bool) -> Result<Outcome> {
+    let req = request(cli::joined(&args.query, ""), &args.filters)?;
+    let searcher = Searcher::open(&args.index)?;
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut writer = render::KwicWriter::new(out, args.format, args.width.max(1), color)?;
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let mut written = 0;
+    let (_, notes) = searcher.kwic(&req, args.width.max(1), &mut |row| {
+        writer.write(&row)?;
+        written += 1;
+        Ok(written < limit)
+    })?;
+    writer.finish()?;
+    print_notes(&notes);
+    Ok(if written == 0 {
         Outcome::NothingFound
     } else {
         Outcome::Success

@@ -4,6 +4,7 @@
 mod csv;
 mod export;
 mod json;
+mod kwic;
 mod text;
 
 use std::io::{self, Write};
@@ -14,6 +15,7 @@ use crate::timeline::Timeline;
 
 pub use export::{EXPORT_COLUMNS, ExportWriter};
 pub use json::{ArticleRecord, HIT_FIELDS, HitRecord, SCHEMA_VERSION, Span};
+pub use kwic::{KWIC_COLUMNS, KwicFormat, KwicWriter};
 
 /// Output formats of `query`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

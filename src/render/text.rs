@@ -7,9 +7,9 @@ use crate::article::Article;
 use crate::search::{SearchRequest, SearchResults, Snippet};
 
 const BOLD: &str = "\x1b[1m";
-const MATCH: &str = "\x1b[1;31m";
+pub(super) const MATCH: &str = "\x1b[1;31m";
 const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
+pub(super) const RESET: &str = "\x1b[0m";
 
 pub(super) fn write_results(
     out: &mut dyn Write,

@@ -14,12 +14,14 @@ mod export;
 mod facets;
 mod filters;
 mod folding;
+mod kwic;
 mod query;
 mod ranking;
 mod snippets;
 
 pub use facets::PlaceCount;
 pub use filters::parse_km;
+pub use kwic::KwicRow;
 pub use query::{MAX_NESTING, nesting_depth};
 pub use snippets::Snippet;
 
