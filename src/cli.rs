@@ -294,6 +294,10 @@ pub struct TimelineArgs {
     /// same filters, any words): `all` and `share` in JSON and CSV, percentages in text.
     #[arg(long)]
     pub relative: bool,
+    /// Another query to count beside the first, per period (may repeat:
+    /// `timeline protest --vs police --vs strike`).
+    #[arg(long, value_name = "QUERY")]
+    pub vs: Vec<String>,
     #[command(flatten)]
     pub filters: Filters,
     /// Output format (a bar chart as text).

@@ -408,6 +408,9 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
         cli::TimelineBy::Site | cli::TimelineBy::Place if args.relative => {
             anyhow::bail!("--relative works with --by year, month or day, not with site or place")
         }
+        cli::TimelineBy::Site | cli::TimelineBy::Place if !args.vs.is_empty() => {
+            anyhow::bail!("--vs works with --by year, month or day, not with site or place")
+        }
         cli::TimelineBy::Site | cli::TimelineBy::Place => {
             let (by, (groups, notes)) = if args.by == cli::TimelineBy::Site {
                 ("site", searcher.site_counts(&req, args.limit)?)
@@ -432,6 +435,22 @@ fn timeline(args: cli::TimelineArgs, color: bool) -> Result<Outcome> {
             });
         }
     };
+    if !args.vs.is_empty() {
+        let mut reqs = vec![req];
+        for other in &args.vs {
+            reqs.push(request(other.clone(), &args.filters)?);
+        }
+        let comparison = dateline::timeline::compare(&searcher, &reqs, by, args.relative)?;
+        print_notes(&comparison.notes);
+        let mut out = std::io::stdout().lock();
+        render::write_comparison(&mut out, &comparison, args.format, color)?;
+        out.flush()?;
+        return Ok(if comparison.totals.iter().all(|&n| n == 0) {
+            Outcome::NothingFound
+        } else {
+            Outcome::Success
+        });
+    }
     let mut timeline = dateline::timeline::timeline(&searcher, &req, by)?;
     if args.relative {
         dateline::timeline::relative(&searcher, &req, &mut timeline)?;

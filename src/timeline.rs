@@ -215,3 +215,123 @@ pub fn relative(
     }
     Ok(())
 }
+
+/// Several queries counted per period side by side (`timeline A --vs B --vs C`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub schema_version: u32,
+    pub by: Period,
+    /// The queries, in the order given; `series` of each period follows it.
+    pub queries: Vec<String>,
+    /// All matching articles per query, dated or not.
+    pub totals: Vec<usize>,
+    /// Periods where any query has an article, oldest first.
+    pub periods: Vec<ComparedPeriod>,
+    pub notes: Vec<String>,
+}
+
+/// One period of a [`Comparison`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedPeriod {
+    pub period: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// With `relative`: every article of the period (the filters, any words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all: Option<usize>,
+    /// Per query, in the order of [`Comparison::queries`].
+    pub series: Vec<SeriesCount>,
+}
+
+/// One query's count in a period, and with `relative` its share of all articles then.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesCount {
+    pub query: String,
+    pub count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
+}
+
+/// Counts each request per period (each as [`timeline`] does) and lines them up; with
+/// `relative`, every period's count of all articles is taken once and each query gets its
+/// share of it.
+pub fn compare(
+    searcher: &Searcher,
+    reqs: &[SearchRequest],
+    by: Period,
+    relative: bool,
+) -> crate::Result<Comparison> {
+    let timelines = reqs
+        .iter()
+        .map(|req| timeline(searcher, req, by))
+        .collect::<crate::Result<Vec<_>>>()?;
+    let mut starts: std::collections::BTreeMap<NaiveDate, (String, NaiveDate)> =
+        std::collections::BTreeMap::new();
+    for t in &timelines {
+        for p in &t.periods {
+            starts.entry(p.start).or_insert((p.period.clone(), p.end));
+        }
+    }
+    let mut periods = Vec::with_capacity(starts.len());
+    for (start, (period, end)) in starts {
+        let all = match (relative, reqs.first()) {
+            (true, Some(req)) => Some(
+                searcher
+                    .search(&SearchRequest {
+                        query: "*".into(),
+                        since: Some(start),
+                        until: Some(end),
+                        limit: 0,
+                        offset: 0,
+                        ..req.clone()
+                    })?
+                    .total,
+            ),
+            _ => None,
+        };
+        let series = timelines
+            .iter()
+            .map(|t| {
+                let count = t
+                    .periods
+                    .iter()
+                    .find(|p| p.start == start)
+                    .map_or(0, |p| p.count);
+                SeriesCount {
+                    query: t.query.clone(),
+                    count,
+                    share: all.map(|all| {
+                        if all == 0 {
+                            0.0
+                        } else {
+                            (count as f64 / all as f64).min(1.0)
+                        }
+                    }),
+                }
+            })
+            .collect();
+        periods.push(ComparedPeriod {
+            period,
+            start,
+            end,
+            all,
+            series,
+        });
+    }
+    let mut notes: Vec<String> = Vec::new();
+    for t in &timelines {
+        for note in &t.notes {
+            if !notes.contains(note) {
+                notes.push(note.clone());
+            }
+        }
+    }
+    Ok(Comparison {
+        schema_version: SCHEMA_VERSION,
+        by,
+        queries: timelines.iter().map(|t| t.query.clone()).collect(),
+        totals: timelines.iter().map(|t| t.total).collect(),
+        periods,
+        notes,
+    })
+}

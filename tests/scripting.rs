@@ -232,3 +232,91 @@ fn a_relative_timeline_gives_each_period_its_share_of_all_articles() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn several_queries_are_counted_side_by_side_and_agree_with_their_own_timelines() {
+    let run = |args: &[&str]| {
+        let out = dateline()
+            .arg("timeline")
+            .args(args)
+            .arg("--index")
+            .arg(corpus_index())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&run(&all)).unwrap()
+    };
+    let compared = json(&["protest", "--vs", "grain", "--vs", "police", "--relative"]);
+    assert_eq!(
+        compared["queries"],
+        serde_json::json!(["protest", "grain", "police"])
+    );
+    let everything = json(&["*"]);
+    for (i, query) in ["protest", "grain", "police"].iter().enumerate() {
+        let own = json(&[query]);
+        assert_eq!(compared["totals"][i], own["total"], "{query}");
+        let mut sum = 0;
+        for p in compared["periods"].as_array().unwrap() {
+            let s = &p["series"][i];
+            assert_eq!(s["query"], *query);
+            let count = s["count"].as_u64().unwrap();
+            sum += count;
+            let own_count = own["periods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|o| o["period"] == p["period"])
+                .map_or(0, |o| o["count"].as_u64().unwrap());
+            assert_eq!(count, own_count, "{query} in {}", p["period"]);
+            // Shares are of every article of the period, the same for each query.
+            let all = p["all"].as_u64().unwrap();
+            let all_then = everything["periods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|o| o["period"] == p["period"])
+                .map(|o| o["count"].as_u64().unwrap());
+            assert_eq!(Some(all), all_then);
+            let share = s["share"].as_f64().unwrap();
+            assert!((share - count as f64 / all as f64).abs() < 1e-9, "{p}");
+        }
+        assert_eq!(
+            sum + own["undated"].as_u64().unwrap(),
+            own["total"].as_u64().unwrap()
+        );
+    }
+    // CSV: a count column per query, then all and the shares.
+    let csv_text = run(&["protest", "--vs", "grain", "--relative", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "period",
+            "start",
+            "end",
+            "protest",
+            "grain",
+            "all",
+            "protest share",
+            "grain share"
+        ]
+    );
+    assert!(reader.records().count() > 0);
+    // Text: one labelled bar per query and period.
+    let text = run(&["protest", "--vs", "grain"]);
+    assert!(text.lines().any(|l| l.contains("grain")), "{text}");
+    let totals = format!(
+        "matching articles: protest: {}, grain: {}",
+        compared["totals"][0], compared["totals"][1]
+    );
+    assert!(text.trim_end().ends_with(&totals), "{text}");
+}

@@ -287,3 +287,115 @@ fn csv_io_error(err: ::csv::Error) -> io::Error {
         other => io::Error::other(format!("{other:?}")),
     }
 }
+
+/// Writes a comparison of several queries' timelines: one bar per query and period as
+/// text, JSON, JSON Lines (a period per line) or CSV (a count column per query, and with
+/// shares `all` and a share column per query).
+pub fn write_comparison(
+    out: &mut dyn Write,
+    comparison: &crate::timeline::Comparison,
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, comparison)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for p in &comparison.periods {
+                serde_json::to_writer(&mut *out, p)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(out);
+            let relative = comparison.periods.iter().any(|p| p.all.is_some());
+            let mut header: Vec<String> = ["period", "start", "end"].map(String::from).to_vec();
+            header.extend(comparison.queries.iter().cloned());
+            if relative {
+                header.push("all".into());
+                header.extend(comparison.queries.iter().map(|q| format!("{q} share")));
+            }
+            w.write_record(&header).map_err(csv_io_error)?;
+            for p in &comparison.periods {
+                let mut row = vec![p.period.clone(), p.start.to_string(), p.end.to_string()];
+                row.extend(p.series.iter().map(|s| s.count.to_string()));
+                if relative {
+                    row.push(p.all.map(|a| a.to_string()).unwrap_or_default());
+                    row.extend(
+                        p.series
+                            .iter()
+                            .map(|s| s.share.map(|v| format!("{v:.4}")).unwrap_or_default()),
+                    );
+                }
+                w.write_record(&row).map_err(csv_io_error)?;
+            }
+            w.flush()
+        }
+        Format::Text => {
+            const WIDTH: usize = 40;
+            const COLORS: [&str; 4] = ["\x1b[36m", "\x1b[33m", "\x1b[35m", "\x1b[32m"];
+            let label = comparison
+                .queries
+                .iter()
+                .map(|q| q.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(24);
+            let relative = comparison.periods.iter().any(|p| p.all.is_some());
+            // One scale for every series, so bars compare across queries.
+            let max = comparison
+                .periods
+                .iter()
+                .flat_map(|p| &p.series)
+                .map(|s| {
+                    if relative {
+                        s.share.unwrap_or(0.0)
+                    } else {
+                        s.count as f64
+                    }
+                })
+                .fold(0.0f64, f64::max);
+            for p in &comparison.periods {
+                for (i, s) in p.series.iter().enumerate() {
+                    let value = if relative {
+                        s.share.unwrap_or(0.0)
+                    } else {
+                        s.count as f64
+                    };
+                    let bar = if max > 0.0 {
+                        "█".repeat(((value / max) * WIDTH as f64).ceil() as usize)
+                    } else {
+                        String::new()
+                    };
+                    let figure = match (s.share, p.all) {
+                        (Some(share), Some(all)) => {
+                            format!("{} of {all} ({:.1}%)", s.count, share * 100.0)
+                        }
+                        _ => s.count.to_string(),
+                    };
+                    let period = if i == 0 { p.period.as_str() } else { "" };
+                    let name: String = s.query.chars().take(label).collect();
+                    if color {
+                        let c = COLORS[i % COLORS.len()];
+                        writeln!(
+                            out,
+                            "{period:>10}  {name:<label$}  {c}{bar}\x1b[0m {figure}"
+                        )?;
+                    } else {
+                        writeln!(out, "{period:>10}  {name:<label$}  {bar} {figure}")?;
+                    }
+                }
+            }
+            let totals: Vec<String> = comparison
+                .queries
+                .iter()
+                .zip(&comparison.totals)
+                .map(|(q, n)| format!("{q}: {n}"))
+                .collect();
+            writeln!(out, "matching articles: {}", totals.join(", "))
+        }
+    }
+}
