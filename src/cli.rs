@@ -127,14 +127,29 @@ pub struct ExportArgs {
     /// Query selecting the articles (default: all); several words are one query.
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
+    /// Print the OpenSearch index mapping or the Solr schema commands under which the
+    /// exported documents keep their meaning, and nothing else.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub mapping: Option<Engine>,
+    /// With --format opensearch: the index the bulk actions write to.
+    #[arg(long, default_value = "dateline", value_name = "NAME")]
+    pub index_name: String,
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: Filters,
-    /// Output format: one JSON article per line, or CSV with the metadata and the text.
+    /// Output format: one JSON article per line, CSV with the metadata and the text, an
+    /// OpenSearch/Elasticsearch `_bulk` body, or a JSON array of Solr documents.
     #[arg(long, short, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
+}
+
+/// Engines `export --mapping` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Engine {
+    Opensearch,
+    Solr,
 }
 
 #[derive(Debug, clap::Args)]
@@ -163,6 +178,8 @@ pub struct KwicArgs {
 pub enum ExportFormat {
     Jsonl,
     Csv,
+    Opensearch,
+    Solr,
 }
 
 #[derive(Debug, clap::Args)]

@@ -93,12 +93,24 @@ fn man(name: Option<&str>, dir: Option<&Path>) -> Result<Outcome> {
 
 /// Streams every matching article to standard output.
 fn export(args: cli::ExportArgs) -> Result<Outcome> {
+    if let Some(engine) = args.mapping {
+        let mapping = match engine {
+            cli::Engine::Opensearch => render::bridge::opensearch_mapping(),
+            cli::Engine::Solr => render::bridge::solr_schema(),
+        };
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &mapping)?;
+        writeln!(out)?;
+        return Ok(Outcome::Success);
+    }
     let req = request(cli::joined(&args.query, "*"), &args.filters)?;
     let searcher = Searcher::open(&args.index)?;
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut writer = match args.format {
         cli::ExportFormat::Jsonl => render::ExportWriter::jsonl(out),
         cli::ExportFormat::Csv => render::ExportWriter::csv(out)?,
+        cli::ExportFormat::Opensearch => render::ExportWriter::opensearch(out, &args.index_name),
+        cli::ExportFormat::Solr => render::ExportWriter::solr(out),
     };
     let (count, notes) = searcher.export(&req, &mut |article| {
         writer.write(&article)?;

@@ -27,11 +27,32 @@ pub const EXPORT_COLUMNS: &[&str] = &[
 pub enum ExportWriter<W: Write> {
     Jsonl(W),
     Csv(Box<::csv::Writer<W>>),
+    /// OpenSearch `_bulk` lines into the named index.
+    Opensearch {
+        out: W,
+        index: String,
+    },
+    /// A JSON array of Solr documents; `first` until one is written.
+    Solr {
+        out: W,
+        first: bool,
+    },
 }
 
 impl<W: Write> ExportWriter<W> {
     pub fn jsonl(out: W) -> Self {
         ExportWriter::Jsonl(out)
+    }
+
+    pub fn opensearch(out: W, index: &str) -> Self {
+        ExportWriter::Opensearch {
+            out,
+            index: index.to_string(),
+        }
+    }
+
+    pub fn solr(out: W) -> Self {
+        ExportWriter::Solr { out, first: true }
     }
 
     pub fn csv(out: W) -> io::Result<Self> {
@@ -74,12 +95,23 @@ impl<W: Write> ExportWriter<W> {
                 ];
                 w.write_record(&row).map_err(csv_io_error)
             }
+            ExportWriter::Opensearch { out, index } => super::bridge::write_bulk(out, index, a),
+            ExportWriter::Solr { out, first } => {
+                out.write_all(if *first { b"[\n" } else { b",\n" })?;
+                *first = false;
+                serde_json::to_writer(&mut *out, &super::bridge::solr_document(a))?;
+                Ok(())
+            }
         }
     }
 
     pub fn finish(self) -> io::Result<()> {
         match self {
-            ExportWriter::Jsonl(mut out) => out.flush(),
+            ExportWriter::Jsonl(mut out) | ExportWriter::Opensearch { mut out, .. } => out.flush(),
+            ExportWriter::Solr { mut out, first } => {
+                out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+                out.flush()
+            }
             ExportWriter::Csv(mut w) => w.flush(),
         }
     }

@@ -1,6 +1,7 @@
 //! Hits and articles -> output: text for people (with colour on a terminal), JSON, JSON
 //! Lines and CSV for scripts. One module per format; nothing here searches.
 
+pub mod bridge;
 mod csv;
 mod export;
 mod json;
