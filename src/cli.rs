@@ -131,6 +131,10 @@ pub struct ExportArgs {
     /// exported documents keep their meaning, and nothing else.
     #[arg(long, value_enum, value_name = "ENGINE")]
     pub mapping: Option<Engine>,
+    /// Only these fields, in this order: of the JSON record with --format jsonl, of the
+    /// columns with --format csv (`--fields id,title,published`).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Option<Vec<String>>,
     /// With --format opensearch: the index the bulk actions write to.
     #[arg(long, default_value = "dateline", value_name = "NAME")]
     pub index_name: String,

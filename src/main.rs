@@ -105,17 +105,47 @@ fn export(args: cli::ExportArgs) -> Result<Outcome> {
     }
     let req = request(cli::joined(&args.query, "*"), &args.filters)?;
     let searcher = Searcher::open(&args.index)?;
+    if let Some(fields) = &args.fields {
+        let known = match args.format {
+            cli::ExportFormat::Jsonl => render::EXPORT_JSON_FIELDS,
+            cli::ExportFormat::Csv => render::EXPORT_COLUMNS,
+            cli::ExportFormat::Opensearch | cli::ExportFormat::Solr => anyhow::bail!(
+                "--fields picks fields for --format jsonl or csv; the opensearch and solr documents keep every field their mapping names"
+            ),
+        };
+        if let Some(unknown) = fields.iter().find(|f| !known.contains(&f.as_str())) {
+            anyhow::bail!(
+                "--fields: no export field {unknown:?}; fields are {}",
+                known.join(", ")
+            );
+        }
+    }
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut writer = match args.format {
-        cli::ExportFormat::Jsonl => render::ExportWriter::jsonl(out),
-        cli::ExportFormat::Csv => render::ExportWriter::csv(out)?,
-        cli::ExportFormat::Opensearch => render::ExportWriter::opensearch(out, &args.index_name),
-        cli::ExportFormat::Solr => render::ExportWriter::solr(out),
+    let mut writer = match (args.format, &args.fields) {
+        (cli::ExportFormat::Jsonl, Some(fields)) => render::ExportWriter::jsonl_fields(out, fields),
+        (cli::ExportFormat::Csv, Some(fields)) => render::ExportWriter::csv_fields(out, fields)?,
+        (cli::ExportFormat::Jsonl, None) => render::ExportWriter::jsonl(out),
+        (cli::ExportFormat::Csv, None) => render::ExportWriter::csv(out)?,
+        (cli::ExportFormat::Opensearch, _) => {
+            render::ExportWriter::opensearch(out, &args.index_name)
+        }
+        (cli::ExportFormat::Solr, _) => render::ExportWriter::solr(out),
+    };
+    // A count on a terminal's stderr while a long export runs; nothing when piped.
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new_spinner()
+    } else {
+        indicatif::ProgressBar::hidden()
     };
     let (count, notes) = searcher.export(&req, &mut |article| {
         writer.write(&article)?;
+        progress.inc(1);
+        if progress.position() % 256 == 1 {
+            progress.set_message(format!("{} articles exported", progress.position()));
+        }
         Ok(true)
     })?;
+    progress.finish_and_clear();
     writer.finish()?;
     print_notes(&notes);
     Ok(if count == 0 {

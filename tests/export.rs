@@ -169,3 +169,30 @@ fn solr_documents_are_one_json_array_of_schema_fields() {
     let (code, out) = export(&["zzzzqqqq", "--format", "solr"]);
     assert_eq!((code, out.trim()), (1, "[]"));
 }
+
+#[test]
+fn fields_pick_and_order_what_an_export_carries() {
+    let (code, out) = export(&["oral", "--fields", "title,id,captured"]);
+    assert_eq!(code, 0);
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["title", "id", "captured"]);
+    }
+    let (code, out) = export(&["oral", "--format", "csv", "--fields", "id,published"]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "published"]
+    );
+    assert_eq!(
+        reader.records().count(),
+        exported_ids(&export(&["oral"]).1).len()
+    );
+    let (code, _, err) = run_on_corpus("export", &["--fields", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no export field \"nope\""), "{err}");
+    let (code, _, _) = run_on_corpus("export", &["--format", "solr", "--fields", "id"]);
+    assert_eq!(code, 2);
+}

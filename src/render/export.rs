@@ -23,25 +23,64 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "text",
 ];
 
+/// The fields of an exported JSON line, in order (`--fields` picks among them).
+pub const EXPORT_JSON_FIELDS: &[&str] = &[
+    "schema_version",
+    "id",
+    "path",
+    "title",
+    "published",
+    "published_source",
+    "authors",
+    "agency",
+    "site",
+    "url",
+    "captured",
+    "captures",
+    "lang",
+    "description",
+    "dateline",
+    "metadata_places",
+    "places",
+    "mentions",
+    "bytes",
+    "text",
+];
+
 /// Writes exported articles to `out`, one per call.
 pub enum ExportWriter<W: Write> {
-    Jsonl(W),
-    Csv(Box<::csv::Writer<W>>),
+    /// JSON Lines, with only the named fields when some are.
+    Jsonl(W, Option<Vec<String>>),
+    /// CSV, with only the named columns (their positions in [`EXPORT_COLUMNS`]) when some
+    /// are.
+    Csv(Box<::csv::Writer<W>>, Option<Vec<usize>>),
     /// OpenSearch `_bulk` lines into the named index.
-    Opensearch {
-        out: W,
-        index: String,
-    },
+    Opensearch { out: W, index: String },
     /// A JSON array of Solr documents; `first` until one is written.
-    Solr {
-        out: W,
-        first: bool,
-    },
+    Solr { out: W, first: bool },
 }
 
 impl<W: Write> ExportWriter<W> {
     pub fn jsonl(out: W) -> Self {
-        ExportWriter::Jsonl(out)
+        ExportWriter::Jsonl(out, None)
+    }
+
+    /// JSON Lines with only these fields, in this order (names from
+    /// [`EXPORT_JSON_FIELDS`]).
+    pub fn jsonl_fields(out: W, fields: &[String]) -> Self {
+        ExportWriter::Jsonl(out, Some(fields.to_vec()))
+    }
+
+    /// CSV with only these columns, in this order (names from [`EXPORT_COLUMNS`]).
+    pub fn csv_fields(out: W, fields: &[String]) -> io::Result<Self> {
+        let picked: Vec<usize> = fields
+            .iter()
+            .filter_map(|f| EXPORT_COLUMNS.iter().position(|c| c == f))
+            .collect();
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record(picked.iter().map(|&i| EXPORT_COLUMNS[i]))
+            .map_err(csv_io_error)?;
+        Ok(ExportWriter::Csv(Box::new(w), Some(picked)))
     }
 
     pub fn opensearch(out: W, index: &str) -> Self {
@@ -58,22 +97,35 @@ impl<W: Write> ExportWriter<W> {
     pub fn csv(out: W) -> io::Result<Self> {
         let mut w = ::csv::Writer::from_writer(out);
         w.write_record(EXPORT_COLUMNS).map_err(csv_io_error)?;
-        Ok(ExportWriter::Csv(Box::new(w)))
+        Ok(ExportWriter::Csv(Box::new(w), None))
     }
 
     pub fn write(&mut self, a: &Article) -> io::Result<()> {
         match self {
-            ExportWriter::Jsonl(out) => {
+            ExportWriter::Jsonl(out, fields) => {
                 let record = ArticleRecord {
                     schema_version: SCHEMA_VERSION,
                     id: &a.path,
                     article: a,
                     copies: None,
                 };
-                serde_json::to_writer(&mut *out, &record)?;
+                match fields {
+                    None => serde_json::to_writer(&mut *out, &record)?,
+                    Some(fields) => {
+                        let mut all = match serde_json::to_value(&record)? {
+                            serde_json::Value::Object(map) => map,
+                            _ => serde_json::Map::new(),
+                        };
+                        let picked: serde_json::Map<String, serde_json::Value> = fields
+                            .iter()
+                            .map(|f| (f.clone(), all.remove(f).unwrap_or_default()))
+                            .collect();
+                        serde_json::to_writer(&mut *out, &picked)?;
+                    }
+                }
                 writeln!(out)
             }
-            ExportWriter::Csv(w) => {
+            ExportWriter::Csv(w, picked) => {
                 let join = |items: Vec<String>| items.join("; ");
                 let row = [
                     a.path.clone(),
@@ -93,7 +145,12 @@ impl<W: Write> ExportWriter<W> {
                     a.captured.map(|d| d.to_rfc3339()).unwrap_or_default(),
                     a.text.clone(),
                 ];
-                w.write_record(&row).map_err(csv_io_error)
+                match picked {
+                    None => w.write_record(&row).map_err(csv_io_error),
+                    Some(picked) => w
+                        .write_record(picked.iter().map(|&i| row[i].as_str()))
+                        .map_err(csv_io_error),
+                }
             }
             ExportWriter::Opensearch { out, index } => super::bridge::write_bulk(out, index, a),
             ExportWriter::Solr { out, first } => {
@@ -107,12 +164,14 @@ impl<W: Write> ExportWriter<W> {
 
     pub fn finish(self) -> io::Result<()> {
         match self {
-            ExportWriter::Jsonl(mut out) | ExportWriter::Opensearch { mut out, .. } => out.flush(),
+            ExportWriter::Jsonl(mut out, _) | ExportWriter::Opensearch { mut out, .. } => {
+                out.flush()
+            }
             ExportWriter::Solr { mut out, first } => {
                 out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
                 out.flush()
             }
-            ExportWriter::Csv(mut w) => w.flush(),
+            ExportWriter::Csv(mut w, _) => w.flush(),
         }
     }
 }

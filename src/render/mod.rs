@@ -14,7 +14,7 @@ use crate::article::Article;
 use crate::search::{PlaceCount, SearchRequest, SearchResults};
 use crate::timeline::Timeline;
 
-pub use export::{EXPORT_COLUMNS, ExportWriter};
+pub use export::{EXPORT_COLUMNS, EXPORT_JSON_FIELDS, ExportWriter};
 pub use json::{ArticleRecord, HIT_FIELDS, HitRecord, SCHEMA_VERSION, Span};
 pub use kwic::{KWIC_COLUMNS, KwicFormat, KwicWriter};
 
