@@ -1,5 +1,6 @@
 // The search page: the form's state lives in the address bar (?q=&place=&since=&until=
-// &sort=&offset=), so searches can be linked to and the back button works.
+// &sort=&offset=, and the chart's &vs=&relative=1), so searches can be linked to and the
+// back button works.
 "use strict";
 
 (() => {
@@ -17,6 +18,8 @@
   const timelineBox = document.getElementById("timeline");
   const timelineTitle = document.getElementById("timeline-title");
   const topPlaces = document.getElementById("top-places");
+  const relativeBox = document.getElementById("relative");
+  const vsInput = document.getElementById("vs");
   const pager = document.getElementById("pager");
   let generation = 0;
 
@@ -26,6 +29,8 @@
     for (const f of FIELDS) state[f] = params.get(f) || "";
     const offset = parseInt(params.get("offset") || "0", 10);
     state.offset = Number.isFinite(offset) && offset > 0 ? offset : 0;
+    state.vs = params.get("vs") || "";
+    state.relative = params.get("relative") === "1";
     return state;
   }
 
@@ -34,17 +39,23 @@
     for (const f of FIELDS) state[f] = inputs[f].value.trim();
     if (state.sort === "relevance") state.sort = "";
     state.offset = 0;
+    state.vs = vsInput.value.trim();
+    state.relative = relativeBox.checked;
     return state;
   }
 
   function fillForm(state) {
     for (const f of FIELDS) inputs[f].value = state[f] || (f === "sort" ? "relevance" : "");
+    vsInput.value = state.vs || "";
+    relativeBox.checked = Boolean(state.relative);
   }
 
   function navigate(state) {
     const params = new URLSearchParams();
     for (const f of FIELDS) if (state[f]) params.set(f, state[f]);
     if (state.offset) params.set("offset", String(state.offset));
+    if (state.vs) params.set("vs", state.vs);
+    if (state.relative) params.set("relative", "1");
     history.pushState(null, "", "/?" + params.toString());
     fillForm(state);
     run(state);
@@ -87,7 +98,7 @@
       limit: PAGE_SIZE,
     });
     // The overview is extra: a failure there leaves it out (the search says why).
-    const timeline = loadTimeline(base).catch(() => null);
+    const timeline = loadTimeline(base, state).catch(() => null);
     const places = getJSON("/api/places", { ...base, limit: 12 }).catch(() => null);
     let answer;
     try {
@@ -201,14 +212,19 @@
     next.onclick = () => navigate({ ...state, offset: answer.offset + PAGE_SIZE });
   }
 
-  /** Years, or months when the matches span at most two years. */
-  async function loadTimeline(base) {
-    const years = await getJSON("/api/timeline", { ...base, by: "year" });
-    const p = years.periods;
+  /** Years, or months when the matches span at most two years; with the chart's
+   * "compare with" query, its counts per the same periods as `other`. */
+  async function loadTimeline(base, state) {
+    const extra = state.relative ? { relative: "1" } : {};
+    let main = await getJSON("/api/timeline", { ...base, ...extra, by: "year" });
+    const p = main.periods;
     if (p.length && Number(p[p.length - 1].period) - Number(p[0].period) < 2) {
-      return getJSON("/api/timeline", { ...base, by: "month" });
+      main = await getJSON("/api/timeline", { ...base, ...extra, by: "month" });
     }
-    return years;
+    if (state.vs) {
+      main.other = await getJSON("/api/timeline", { ...base, ...extra, q: state.vs, by: main.by });
+    }
+    return main;
   }
 
   /** Every period from the first to the last, empty ones included. */
@@ -235,14 +251,37 @@
   }
 
   function renderTimeline(timeline, state) {
+    const other = timeline.other;
     timelineTitle.textContent =
-      "Matches by " + timeline.by + (timeline.undated ? " (" + timeline.undated + " undated)" : "");
-    const periods = fillGaps(timeline);
+      (state.relative ? "Share of all articles by " : "Matches by ") +
+      timeline.by +
+      (timeline.undated ? " (" + timeline.undated + " undated)" : "");
+    // The periods of both queries, so a period only the second one has is drawn too.
+    const merged = other
+      ? {
+          ...timeline,
+          periods: [...timeline.periods, ...other.periods.filter((o) => !timeline.periods.some((p) => p.period === o.period))]
+            .map((p) => timeline.periods.find((t) => t.period === p.period) || { ...p, count: 0, share: 0 })
+            .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
+        }
+      : timeline;
+    const periods = fillGaps(merged);
     if (!periods.length) {
       timelineBox.replaceChildren(el("p", "empty", "No dated articles."));
       return;
     }
-    const max = Math.max(...periods.map((p) => p.count));
+    const otherOf = new Map((other ? other.periods : []).map((p) => [p.period, p]));
+    const value = (p) => (state.relative ? p.share || 0 : p.count || 0);
+    const describe = (query, p) =>
+      query + ", " + p.period + ": " +
+      (state.relative && p.all !== undefined
+        ? p.count + " of " + p.all + " (" + (100 * (p.share || 0)).toFixed(1) + "%)"
+        : p.count + (p.count === 1 ? " article" : " articles"));
+    const max = Math.max(
+      ...periods.map(value),
+      ...(other ? other.periods.map(value) : []),
+      Number.MIN_VALUE,
+    );
     // A fixed drawing width: bars get narrower as periods get more numerous.
     const width = 480;
     const step = width / Math.max(periods.length, 6);
@@ -260,7 +299,7 @@
     const every = Math.max(1, Math.ceil(44 / step));
     periods.forEach((p, i) => {
       const x = i * step + gap / 2;
-      const h = p.count ? Math.max(3, Math.round((p.count / max) * (height - 14))) : 0;
+      const h = value(p) ? Math.max(3, Math.round((value(p) / max) * (height - 14))) : 0;
       const group = document.createElementNS(SVG, "g");
       group.classList.add("bar");
       if (p.count && p.start) {
@@ -275,16 +314,29 @@
       hit.setAttribute("width", String(barWidth));
       hit.setAttribute("height", String(height));
       hit.classList.add("bar-bg");
+      const share = other ? barWidth / 2 : barWidth;
       const rect = document.createElementNS(SVG, "rect");
       rect.setAttribute("x", String(x));
       rect.setAttribute("y", String(height - h));
-      rect.setAttribute("width", String(barWidth));
+      rect.setAttribute("width", String(share));
       rect.setAttribute("height", String(h));
       rect.classList.add("bar-fill");
       const title = document.createElementNS(SVG, "title");
-      title.textContent = p.period + ": " + p.count + (p.count === 1 ? " article" : " articles");
+      title.textContent = describe(state.q || "*", p);
       group.append(title, hit, rect);
-      if (p.count) {
+      if (other) {
+        const o = otherOf.get(p.period) || { period: p.period, count: 0, share: 0, all: p.all };
+        const oh = value(o) ? Math.max(3, Math.round((value(o) / max) * (height - 14))) : 0;
+        const orect = document.createElementNS(SVG, "rect");
+        orect.setAttribute("x", String(x + share));
+        orect.setAttribute("y", String(height - oh));
+        orect.setAttribute("width", String(share));
+        orect.setAttribute("height", String(oh));
+        orect.classList.add("bar-fill-vs");
+        title.textContent += "; " + describe(state.vs, o);
+        group.append(orect);
+      }
+      if (p.count && !other) {
         const n = document.createElementNS(SVG, "text");
         n.setAttribute("x", String(x + barWidth / 2));
         n.setAttribute("y", String(height - h - 3));
@@ -338,6 +390,11 @@
   for (const f of ["since", "until", "sort"]) {
     inputs[f].addEventListener("change", () => navigate(stateFromForm()));
   }
+  // The chart's controls keep the search and page as they are.
+  relativeBox.addEventListener("change", () =>
+    navigate({ ...stateFromUrl(), relative: relativeBox.checked }),
+  );
+  vsInput.addEventListener("change", () => navigate({ ...stateFromUrl(), vs: vsInput.value.trim() }));
   document.getElementById("clear").addEventListener("click", () => {
     for (const f of ["place", "since", "until"]) inputs[f].value = "";
     inputs.sort.value = "relevance";

@@ -119,6 +119,31 @@ try {
   const topPlaces = await page.$$eval("#top-places .chip", (nodes) => nodes.map((n) => n.dataset.place));
   check(topPlaces.includes("Kazakhstan, KZ"), "the place panel lists Kazakhstan", topPlaces);
 
+  // The chart compares a second query and shows shares of all articles.
+  await page.goto(base + "/?q=protest&vs=grain&relative=1");
+  await settled();
+  await page.waitForSelector("#timeline svg .bar-fill-vs");
+  check(await page.isChecked("#relative"), "the share box is checked from the address");
+  check((await page.inputValue("#vs")) === "grain", "the compared query is filled in");
+  const chartTitles = await page.$$eval("#timeline svg title", (nodes) => nodes.map((n) => n.textContent));
+  check(
+    chartTitles.some((t) => /protest, \d{4}: \d+ of \d+ \(\d+\.\d%\); grain, \d{4}: \d+ of \d+/.test(t)),
+    "each bar names both queries' counts and shares",
+    chartTitles,
+  );
+  check(
+    (await page.textContent("#timeline-title")).startsWith("Share of all articles"),
+    "the chart says it shows shares",
+  );
+  await page.uncheck("#relative");
+  await page.waitForURL((url) => !url.searchParams.has("relative"));
+  await settled();
+  await page.waitForSelector("#timeline svg .bar-fill-vs");
+  await page.goBack();
+  await page.waitForURL((url) => url.searchParams.get("relative") === "1");
+  await page.goto(base + "/?q=Zhanaozen");
+  await settled();
+
   // 3. A place filter: every hit is about a place in Kazakhstan.
   await page.fill("#place", "Kazakhstan");
   await page.press("#place", "Enter");
