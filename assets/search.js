@@ -354,7 +354,14 @@
       }
       svg.append(group);
     });
-    timelineBox.replaceChildren(svg);
+    if (other) {
+      // Which colour is which query.
+      const legend = el("p", "legend");
+      legend.append(el("span", "key"), state.q || "*", " ", el("span", "key key-vs"), state.vs);
+      timelineBox.replaceChildren(svg, legend);
+    } else {
+      timelineBox.replaceChildren(svg);
+    }
   }
 
   function renderPlaces(places, state) {
