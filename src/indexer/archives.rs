@@ -341,7 +341,7 @@ impl Completion {
     }
 
     /// Moves the archives whose every unit arrived (and that wait for nothing) to `done`,
-    /// for the next commit to record. A damaged one is never done: the next run reads it
+    /// for the commit being made to record. A damaged one is never done: the next run reads it
     /// again.
     pub fn settle(&mut self) {
         let ready: Vec<Box<str>> = self
@@ -363,10 +363,10 @@ impl Completion {
         }
     }
 
-    /// After the recaptures are applied, the archives that waited for them settle too.
+    /// After the recaptures are applied, the archives that waited for them settle too
+    /// (at the next commit).
     pub fn recaptures_applied(&mut self) {
         self.waiting.clear();
-        self.settle();
     }
 
     /// At the end of a full run: archives that left the corpus are forgotten.

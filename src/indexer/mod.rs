@@ -103,6 +103,12 @@ pub struct IndexReport {
 }
 
 impl IndexReport {
+    /// Records a skip and shows it as it happens.
+    fn skip(&mut self, progress: &dyn Progress, skip: Skipped) {
+        progress.skipped(&skip);
+        self.skipped.push(skip);
+    }
+
     /// Skips counted by reason, for the summary line.
     pub fn skip_counts(&self) -> BTreeMap<&'static str, usize> {
         let mut counts = BTreeMap::new();
@@ -384,13 +390,14 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                 Ok(found) => found,
                 Err(problem) => {
                     unreadable_prefixes.push(corpus::relative_id(&corpus_root, &problem.path));
-                    let skip = Skipped {
-                        path: problem.path.display().to_string(),
-                        reason: problem.reason,
-                        label: "unwalkable",
-                    };
-                    progress.skipped(&skip);
-                    report.skipped.push(skip);
+                    report.skip(
+                        progress,
+                        Skipped {
+                            path: problem.path.display().to_string(),
+                            reason: problem.reason,
+                            label: "unwalkable",
+                        },
+                    );
                     continue;
                 }
             };
@@ -450,13 +457,14 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                     } else {
                         ""
                     };
-                    let skip = Skipped {
-                        path: source.shown(&corpus_root),
-                        label: reason.label(),
-                        reason: format!("{reason}{kept}"),
-                    };
-                    progress.skipped(&skip);
-                    report.skipped.push(skip);
+                    report.skip(
+                        progress,
+                        Skipped {
+                            path: source.shown(&corpus_root),
+                            label: reason.label(),
+                            reason: format!("{reason}{kept}"),
+                        },
+                    );
                 }
                 Work::Passed(why) => *report.passed_over.entry(why.label()).or_default() += 1,
                 Work::Recapture(recapture) => {
@@ -493,13 +501,14 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                     }
                     report.archives += 1;
                     if let Some(reason) = problem {
-                        let skip = Skipped {
-                            path: source.shown(&corpus_root),
-                            label: "damaged archive",
-                            reason,
-                        };
-                        progress.skipped(&skip);
-                        report.skipped.push(skip);
+                        report.skip(
+                            progress,
+                            Skipped {
+                                path: source.shown(&corpus_root),
+                                label: "damaged archive",
+                                reason,
+                            },
+                        );
                     }
                     progress.advance(0);
                 }
@@ -513,13 +522,12 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                 && (pending >= opts.commit_every_pages
                     || last_commit.elapsed() >= opts.commit_every)
             {
-                completion.settle();
                 commit(
                     &mut writer,
                     &mut store,
                     &corpus_root,
                     &mut report,
-                    &completion.done,
+                    &mut completion,
                 )?;
                 pending = 0;
                 last_commit = Instant::now();
@@ -544,7 +552,6 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             report.removed += 1;
         }
     }
-    completion.settle();
     if finished {
         completion.forget_missing();
     }
@@ -553,7 +560,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         &mut store,
         &corpus_root,
         &mut report,
-        &completion.done,
+        &mut completion,
     )?;
     if !recaptures.is_empty() && finished {
         archives::apply_recaptures(&store, &mut writer, recaptures)?;
@@ -563,7 +570,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             &mut store,
             &corpus_root,
             &mut report,
-            &completion.done,
+            &mut completion,
         )?;
     }
     writer.wait_merging_threads().map_err(index_err)?;
@@ -623,18 +630,20 @@ fn merge_policy() -> LogMergePolicy {
 /// merge eight at a time, so they end at about 40,000.
 const MAX_MERGE_DOCS: usize = 30_000;
 
-/// Commits what the writer holds, with the archives read in full riding in the commit.
+/// Commits what the writer holds, with the archives read in full by now (settled first)
+/// riding in the commit.
 fn commit(
     writer: &mut IndexWriter,
     store: &mut Store,
     corpus_root: &Path,
     report: &mut IndexReport,
-    archives: &CommitPayload,
+    completion: &mut Completion,
 ) -> Result<()> {
+    completion.settle();
     store.write_info(corpus_root)?;
     let err = |e| Error::index_write(&store.path, e);
     let mut prepared = writer.prepare_commit().map_err(err)?;
-    prepared.set_payload(&serde_json::to_string(archives).unwrap_or_default());
+    prepared.set_payload(&serde_json::to_string(&completion.done).unwrap_or_default());
     prepared.commit().map_err(err)?;
     report.commits += 1;
     Ok(())

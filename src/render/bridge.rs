@@ -36,24 +36,42 @@ fn date(d: Option<chrono::DateTime<chrono::FixedOffset>>) -> Value {
     serde_json::to_value(d).unwrap_or(Value::Null)
 }
 
+/// The fields both engines take as they are.
+fn shared_fields(a: &Article) -> serde_json::Map<String, Value> {
+    [
+        ("id", json!(a.path)),
+        ("title", json!(a.title)),
+        ("text", json!(a.text)),
+        ("authors", json!(a.authors)),
+        ("agency", json!(a.agency)),
+        ("site", json!(a.site)),
+        (
+            "domain",
+            json!(a.url.as_deref().and_then(crate::indexer::domain_of)),
+        ),
+        ("url", json!(a.url)),
+        ("lang", json!(a.lang)),
+        ("description", json!(a.description)),
+        ("place_ids", json!(place_and_ancestor_ids(a))),
+        ("mentioned_ids", json!(mentioned_ids(a))),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
 /// An article as an OpenSearch document (see [`opensearch_mapping`]).
 pub fn opensearch_document(a: &Article) -> Value {
-    json!({
-        "id": a.path,
-        "title": a.title,
-        "text": a.text,
-        "published": date(a.published),
-        "captured": date(a.captured),
-        "captures": a.captures.iter().map(|d| date(Some(*d))).collect::<Vec<_>>(),
-        "authors": a.authors,
-        "agency": a.agency,
-        "site": a.site,
-        "domain": a.url.as_deref().and_then(crate::indexer::domain_of),
-        "url": a.url,
-        "lang": a.lang,
-        "description": a.description,
-        "dateline": a.dateline,
-        "places": a.places.iter().map(|p| json!({
+    let mut doc = shared_fields(a);
+    doc.insert("published".into(), date(a.published));
+    doc.insert("captured".into(), date(a.captured));
+    doc.insert(
+        "captures".into(),
+        a.captures.iter().map(|d| date(Some(*d))).collect(),
+    );
+    doc.insert("dateline".into(), json!(a.dateline));
+    let places = a.places.iter().map(|p| {
+        json!({
             "id": p.id,
             "name": p.name,
             "kind": p.kind,
@@ -67,10 +85,10 @@ pub fn opensearch_document(a: &Article) -> Value {
             "lede": p.lede,
             "mentions": p.mentions,
             "path": p.path,
-        })).collect::<Vec<_>>(),
-        "place_ids": place_and_ancestor_ids(a),
-        "mentioned_ids": mentioned_ids(a),
-    })
+        })
+    });
+    doc.insert("places".into(), places.collect());
+    Value::Object(doc)
 }
 
 /// The OpenSearch (and Elasticsearch) index mapping for [`opensearch_document`].
@@ -133,30 +151,27 @@ pub fn solr_document(a: &Article) -> Value {
             )
         })
     };
-    let mut doc = json!({
-        "id": a.path,
-        "title": a.title,
-        "text": a.text,
-        "published": utc(a.published),
-        "captured": utc(a.captured),
-        "authors": a.authors,
-        "agency": a.agency,
-        "site": a.site,
-        "domain": a.url.as_deref().and_then(crate::indexer::domain_of),
-        "url": a.url,
-        "lang": a.lang,
-        "description": a.description,
-        "dateline": a.dateline.as_ref().map(|d| d.raw.clone()),
-        "place_ids": place_and_ancestor_ids(a),
-        "place_names": a.places.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
-        "place_locations": a.places.iter().map(|p| format!("{},{}", p.lat, p.lon)).collect::<Vec<_>>(),
-        "mentioned_ids": mentioned_ids(a),
-    });
+    let mut doc = shared_fields(a);
+    doc.insert("published".into(), utc(a.published));
+    doc.insert("captured".into(), utc(a.captured));
+    doc.insert(
+        "dateline".into(),
+        json!(a.dateline.as_ref().map(|d| d.raw.clone())),
+    );
+    doc.insert(
+        "place_names".into(),
+        a.places.iter().map(|p| json!(p.name)).collect(),
+    );
+    doc.insert(
+        "place_locations".into(),
+        a.places
+            .iter()
+            .map(|p| json!(format!("{},{}", p.lat, p.lon)))
+            .collect(),
+    );
     // Solr takes an absent field for "none"; a null would be refused for some types.
-    if let Value::Object(map) = &mut doc {
-        map.retain(|_, v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
-    }
-    doc
+    doc.retain(|_, v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
+    Value::Object(doc)
 }
 
 /// Solr Schema API commands (POST to `/solr/CORE/schema`) for [`solr_document`].
