@@ -185,23 +185,33 @@ fn timeline_by_site_and_place() {
     );
 }
 
+/// `dateline timeline ARGS` on the corpus index; its standard output, expecting success.
+fn timeline(args: &[&str]) -> String {
+    let out = dateline()
+        .arg("timeline")
+        .args(args)
+        .arg("--index")
+        .arg(corpus_index())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The same with `--format json`, parsed.
+fn timeline_json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&timeline(&all)).unwrap()
+}
+
 #[test]
 fn a_relative_timeline_gives_each_period_its_share_of_all_articles() {
-    let json = |args: &[&str]| -> serde_json::Value {
-        let out = dateline()
-            .arg("timeline")
-            .args(args)
-            .args(["--format", "json", "--index"])
-            .arg(corpus_index())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
+    let json = timeline_json;
     let relative = json(&["protest", "--relative"]);
     let everything = json(&["*"]);
     let all_of = |period: &str| {
@@ -235,26 +245,7 @@ fn a_relative_timeline_gives_each_period_its_share_of_all_articles() {
 
 #[test]
 fn several_queries_are_counted_side_by_side_and_agree_with_their_own_timelines() {
-    let run = |args: &[&str]| {
-        let out = dateline()
-            .arg("timeline")
-            .args(args)
-            .arg("--index")
-            .arg(corpus_index())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let json = |args: &[&str]| -> serde_json::Value {
-        let mut all = args.to_vec();
-        all.extend(["--format", "json"]);
-        serde_json::from_str(&run(&all)).unwrap()
-    };
+    let (run, json) = (timeline, timeline_json);
     let compared = json(&["protest", "--vs", "grain", "--vs", "police", "--relative"]);
     assert_eq!(
         compared["queries"],
