@@ -1,7 +1,8 @@
 //! Search: a [`SearchRequest`] in, [`SearchResults`] out. The [`Searcher`] here opens an
 //! index and coordinates; each concept is a module of its own:
 //!
-//! - `query`: the query language, from the user's text to tantivy queries;
+//! - `syntax`: the user's text parsed once into a tree, and the rewrites on it;
+//! - `query`: that tree to tantivy queries (word forms, prefixes' words, proximity);
 //! - `filters`: dates, places, mentions and distance added to a query;
 //! - `ranking`: the recency factor of `--fresh`;
 //! - `snippets`: the text a hit shows and its highlighted words;
@@ -18,12 +19,13 @@ mod kwic;
 mod query;
 mod ranking;
 mod snippets;
+mod syntax;
 
 pub use facets::PlaceCount;
 pub use filters::parse_km;
 pub use kwic::KwicRow;
-pub use query::{MAX_NESTING, nesting_depth};
 pub use snippets::Snippet;
+pub use syntax::{MAX_NESTING, nesting_depth};
 
 use std::path::Path;
 
@@ -41,7 +43,6 @@ use crate::analysis;
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use filters::*;
 use ranking::*;
 use snippets::*;
 
