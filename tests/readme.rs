@@ -2,6 +2,10 @@
 //! its code blocks runs from a folder laid out as the repository (`corpus/`, `index/`),
 //! with the exit code its output implies (2 when the README shows a `dateline:` error),
 //! and every output line the README shows in full (not elided with `...`) is printed.
+//!
+//! When behaviour changes on purpose, `DATELINE_BLESS=1 cargo test --test readme` writes
+//! what dateline now prints under each example that no longer matches, instead of failing;
+//! review the README's diff before committing it.
 
 mod common;
 
@@ -98,6 +102,9 @@ fn every_readme_example_runs_and_prints_what_the_readme_shows() {
     std::fs::create_dir(home.path().join("index")).unwrap();
     let all = examples(&readme);
     assert!(all.len() >= 15, "only {} examples found", all.len());
+    let bless = std::env::var_os("DATELINE_BLESS").is_some();
+    // (first line, lines replaced, new lines), for blessing.
+    let mut rewrites: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for example in all {
         let command = example.words.first().map(String::as_str);
         // `serve` runs until stopped (tests/serve.rs covers it).
@@ -121,6 +128,19 @@ fn every_readme_example_runs_and_prints_what_the_readme_shows() {
             assert_eq!(code, Some(0), "{what} failed: {stderr}");
         }
         let printed: Vec<&str> = stdout.lines().chain(stderr.lines()).collect();
+        if bless {
+            let whole = !example.piped && !example.shown.iter().any(|l| l.contains("..."));
+            let stale = example.shown.iter().any(|shown| {
+                !shown.trim().is_empty()
+                    && !shown.contains(" MB/s)")
+                    && !printed.iter().any(|p| p.trim_end() == shown.trim_end())
+            });
+            if whole && stale {
+                let new = printed.iter().map(|l| l.trim_end().to_string()).collect();
+                rewrites.push((example.line, example.shown.len(), new));
+                continue;
+            }
+        }
         for shown in &example.shown {
             let elided = shown.contains("...") || shown.trim().is_empty() || example.piped;
             // Run times and speeds differ from run to run.
@@ -134,5 +154,13 @@ fn every_readme_example_runs_and_prints_what_the_readme_shows() {
                 printed.join("\n")
             );
         }
+    }
+    if !rewrites.is_empty() {
+        let mut lines: Vec<String> = readme.lines().map(str::to_string).collect();
+        // From the end, so earlier line numbers stay right.
+        for (command_line, old, new) in rewrites.into_iter().rev() {
+            lines.splice(command_line..command_line + old, new);
+        }
+        std::fs::write(repo.join("README.md"), lines.join("\n") + "\n").unwrap();
     }
 }
