@@ -1,7 +1,8 @@
 //! Turns the committed gazetteer (data/gazetteer.tsv.gz, made by tools/build-gazetteer
 //! from GeoNames) into zero-copy tables embedded in the binary, so loading the gazetteer
 //! costs nothing at query time:
-//! - places.bin: fixed 32-byte records (see src/places/gazetteer.rs);
+//! - places.bin: fixed 32-byte records (see src/places/gazetteer.rs), the continents of
+//!   data/continents.tsv (tools/build-continents) after the gazetteer's places;
 //! - strings.bin: display names the records point into;
 //! - names.fst: normalized name -> (offset << 16 | count) into postings.bin;
 //! - postings.bin: u32 record indices, most populous first.
@@ -18,6 +19,8 @@ const RECORD: usize = 32;
 fn main() {
     let source = "data/gazetteer.tsv.gz";
     println!("cargo:rerun-if-changed={source}");
+    let continents_source = "data/continents.tsv";
+    println!("cargo:rerun-if-changed={continents_source}");
     println!("cargo:rerun-if-changed=src/places/normalize.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
@@ -27,6 +30,9 @@ fn main() {
     struct Row {
         id: u32,
         kind: u8,
+        /// 1 + the continent's line in data/continents.tsv, for a continent and the
+        /// countries on it; 0 if none.
+        continent: u8,
         name: String,
         cc: [u8; 2],
         region: Option<u32>,
@@ -52,6 +58,7 @@ fn main() {
         rows.push(Row {
             id: f[0].parse().expect("numeric id"),
             kind,
+            continent: 0,
             name: f[2].to_string(),
             cc: [*cc.first().unwrap_or(&b'?'), *cc.get(1).unwrap_or(&b'?')],
             region: f[4].parse().ok(),
@@ -59,6 +66,34 @@ fn main() {
             lon: f[6].parse().unwrap_or(0.0),
             pop: f[7].parse().unwrap_or(0),
             names: f[8].split('|').map(str::to_string).collect(),
+        });
+    }
+    let continents = std::fs::read_to_string(continents_source)
+        .unwrap_or_else(|e| panic!("{continents_source}: {e} (run tools/build-continents)"));
+    for (n, line) in continents
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .enumerate()
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(f.len() >= 8, "bad continent line: {line}");
+        let number = u8::try_from(n + 1).expect("a few continents");
+        for country in rows.iter_mut().filter(|r| r.kind == 0) {
+            if f[7].split(',').any(|cc| cc.as_bytes() == country.cc) {
+                country.continent = number;
+            }
+        }
+        rows.push(Row {
+            id: f[0].parse().expect("numeric id"),
+            kind: 3,
+            continent: number,
+            name: f[2].to_string(),
+            cc: *b"  ",
+            region: None,
+            lat: f[3].parse().unwrap_or(0.0),
+            lon: f[4].parse().unwrap_or(0.0),
+            pop: f[5].parse().unwrap_or(0),
+            names: f[6].split('|').map(str::to_string).collect(),
         });
     }
     // The gazetteer gives regions no population; the sum of their cities' (5,000 people or
@@ -90,7 +125,7 @@ fn main() {
         strings.push_str(&r.name);
         records.extend_from_slice(&r.id.to_le_bytes());
         records.push(r.kind);
-        records.push(0);
+        records.push(r.continent);
         records.extend_from_slice(&r.cc);
         records.extend_from_slice(&region.to_le_bytes());
         records.extend_from_slice(&r.lat.to_le_bytes());
@@ -117,12 +152,11 @@ fn main() {
     let mut postings = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, mut list) in by_name {
-        // Countries first, then regions, then cities; within a kind the most populous.
+        // Continents first, then countries, regions, cities; within a kind the most
+        // populous.
         list.sort_by_key(|&i| {
-            (
-                rows[i as usize].kind,
-                std::cmp::Reverse(rows[i as usize].pop),
-            )
+            let row = &rows[i as usize];
+            ((row.kind + 1) % 4, std::cmp::Reverse(row.pop))
         });
         list.truncate(u16::MAX as usize);
         let offset = (postings.len() / 4) as u64;

@@ -495,3 +495,20 @@ fn fresh_blends_recency_into_relevance() {
         assert!((1.0..=2.0).contains(&ratio), "{} ratio {ratio}", f["id"]);
     }
 }
+
+#[test]
+fn a_continent_finds_the_stories_about_the_countries_on_it() {
+    let africa = ids(&hits(&["*", "--place", "Africa", "--limit", "100"]));
+    assert!(
+        africa.contains(&"wire/kenya-election-tally-nairobi.html".to_string()),
+        "{africa:?}"
+    );
+    assert!(!africa.contains(&ORAL_STORY.to_string()), "{africa:?}");
+    // Kazakhstan is in Asia (GeoNames' continent of each country), Berlin in Europe.
+    let asia = ids(&hits(&["place:Asia", "--limit", "100"]));
+    assert!(asia.contains(&ORAL_STORY.to_string()), "{asia:?}");
+    assert!(!asia.iter().any(|id| id.contains("berlin")), "{asia:?}");
+    let europe = ids(&hits(&["*", "--place", "Europa", "--limit", "100"]));
+    assert!(europe.iter().any(|id| id.contains("berlin")), "{europe:?}");
+    assert!(!europe.contains(&ORAL_STORY.to_string()), "{europe:?}");
+}

@@ -106,8 +106,13 @@ pub fn candidates(article: &Article) -> Vec<AboutCandidate> {
     let mut tallies: HashMap<u32, (Entry, Tally)> = HashMap::new();
     let mut holders: Vec<u32> = Vec::new();
     let mut by_surface: HashMap<String, u32> = HashMap::new();
+    // A continent is too wide to be what a story is about; `--place Africa` finds the
+    // stories about the countries on it.
+    let about_kind = |e: &Entry| e.kind != PlaceKind::Continent;
     for m in &article.mentions {
-        let Some(entry) = g.by_id(m.id) else { continue };
+        let Some(entry) = g.by_id(m.id).filter(about_kind) else {
+            continue;
+        };
         by_surface.entry(normalize_name(&m.surface)).or_insert(m.id);
         let t = &mut tallies
             .entry(m.id)
@@ -157,7 +162,9 @@ pub fn candidates(article: &Article) -> Vec<AboutCandidate> {
             .get(&normalize_name(&m.surface))
             .copied()
             .unwrap_or(m.id);
-        let Some(entry) = g.by_id(id) else { continue };
+        let Some(entry) = g.by_id(id).filter(about_kind) else {
+            continue;
+        };
         let t = &mut tallies
             .entry(id)
             .or_insert((
@@ -242,6 +249,7 @@ fn describe(
         .map(|(id, (entry, t))| {
             let within = inside.get(id).copied().unwrap_or_default();
             let kind = match entry.kind {
+                PlaceKind::Continent => "continent",
                 PlaceKind::Country => "country",
                 PlaceKind::Region => "region",
                 PlaceKind::City => "city",

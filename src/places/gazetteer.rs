@@ -1,5 +1,5 @@
-//! The embedded gazetteer: every country, first-level region and city of 5,000+ people
-//! from GeoNames, with Latin and Cyrillic aliases. The tables are built by build.rs and
+//! The embedded gazetteer: the continents, every country, first-level region and city of
+//! 5,000+ people from GeoNames, with Latin and Cyrillic aliases. The tables are built by build.rs and
 //! read in place (no parsing), so opening the gazetteer costs microseconds.
 
 use std::sync::OnceLock;
@@ -16,6 +16,8 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
+    /// One of GeoNames' seven continents; it holds the countries on it.
+    Continent,
     Country,
     Region,
     City,
@@ -85,16 +87,21 @@ impl Gazetteer {
         let name_off = u32_at(24) as usize;
         let name_len = u16::from_le_bytes([r[28], r[29]]) as usize;
         let region = u32_at(8);
+        let kind = match r[4] {
+            0 => PlaceKind::Country,
+            1 => PlaceKind::Region,
+            3 => PlaceKind::Continent,
+            _ => PlaceKind::City,
+        };
         Entry {
             index,
             id: u32_at(0),
-            kind: match r[4] {
-                0 => PlaceKind::Country,
-                1 => PlaceKind::Region,
-                _ => PlaceKind::City,
-            },
+            kind,
             name: std::str::from_utf8(&STRINGS[name_off..name_off + name_len]).unwrap_or("?"),
-            country_code: std::str::from_utf8(&r[6..8]).unwrap_or("??"),
+            country_code: match kind {
+                PlaceKind::Continent => "",
+                _ => std::str::from_utf8(&r[6..8]).unwrap_or("??"),
+            },
             region: (region != u32::MAX).then_some(region),
             lat: f32_at(12),
             lon: f32_at(16),
@@ -102,8 +109,52 @@ impl Gazetteer {
         }
     }
 
-    /// Every entry a name may mean (any alias, any script), countries first, then regions,
-    /// then cities, each by population.
+    /// 1 + the continent's number for a continent or a country on it, 0 for none: byte 5
+    /// of the record (build.rs).
+    fn continent_number(&self, index: u32) -> u8 {
+        RECORDS
+            .get(index as usize * RECORD + 5)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The continent a place lies on (through its country).
+    pub fn continent_of(&self, entry: Entry) -> Option<Entry> {
+        let country = match entry.kind {
+            PlaceKind::Continent => return Some(entry),
+            PlaceKind::Country => entry,
+            _ => self.country(entry.country_code)?,
+        };
+        let number = self.continent_number(country.index);
+        (number > 0).then(|| {
+            self.continents()
+                .find(|c| self.continent_number(c.index) == number)
+        })?
+    }
+
+    /// The continents, which come last in the table.
+    pub fn continents(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.len() as u32)
+            .rev()
+            .map(|i| self.entry(i))
+            .take_while(|e| e.kind == PlaceKind::Continent)
+    }
+
+    /// The countries on a continent (none for another kind of place).
+    pub fn countries_on(&self, continent: Entry) -> Vec<Entry> {
+        if continent.kind != PlaceKind::Continent {
+            return Vec::new();
+        }
+        let number = self.continent_number(continent.index);
+        self.countries
+            .values()
+            .filter(|&&i| self.continent_number(i) == number)
+            .map(|&i| self.entry(i))
+            .collect()
+    }
+
+    /// Every entry a name may mean (any alias, any script): continents first, then
+    /// countries, regions and cities, each by population.
     pub fn lookup(&self, name: &str) -> Vec<Entry> {
         self.lookup_normalized(&normalize_name(name))
     }
@@ -249,7 +300,10 @@ impl Gazetteer {
     pub fn within(&self, lat: f32, lon: f32, km: f64) -> Vec<Entry> {
         (0..self.len() as u32)
             .map(|i| self.entry(i))
-            .filter(|e| e.kind != PlaceKind::Country && distance_km(lat, lon, e.lat, e.lon) <= km)
+            .filter(|e| {
+                matches!(e.kind, PlaceKind::Region | PlaceKind::City)
+                    && distance_km(lat, lon, e.lat, e.lon) <= km
+            })
             .collect()
     }
 }
@@ -266,6 +320,45 @@ pub fn distance_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn continents_are_places_that_hold_their_countries() {
+        let g = gazetteer();
+        let africa = g.lookup("Africa")[0];
+        assert_eq!(
+            (africa.kind, africa.name, africa.country_code),
+            (PlaceKind::Continent, "Africa", "")
+        );
+        // GeoNames' point, the one the geoparsing corpora mark.
+        assert!((africa.lat - 7.19).abs() < 0.01 && (africa.lon - 21.09).abs() < 0.01);
+        assert_eq!(g.lookup("Afrique")[0].id, africa.id);
+        let on: Vec<&str> = g
+            .countries_on(africa)
+            .iter()
+            .map(|c| c.country_code)
+            .collect();
+        for code in ["KE", "NG", "EG", "ZA"] {
+            assert!(on.contains(&code), "{code} not in {on:?}");
+        }
+        assert!(!on.contains(&"FR"));
+        assert_eq!(g.continents().count(), 7);
+        let oral = g
+            .lookup("Oral")
+            .into_iter()
+            .find(|e| e.country_code == "KZ")
+            .unwrap();
+        assert_eq!(g.continent_of(oral).map(|c| c.name), Some("Asia"));
+        assert_eq!(
+            g.continent_of(g.country("BR").unwrap()).map(|c| c.name),
+            Some("South America")
+        );
+        // The table still starts with the countries, every one on a continent.
+        assert!(
+            g.countries
+                .values()
+                .all(|&i| g.continent_of(g.entry(i)).is_some())
+        );
+    }
 
     #[test]
     fn aliases_in_both_scripts_find_oral() {

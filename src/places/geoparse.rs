@@ -177,7 +177,8 @@ fn normalize_surface(surface: &str) -> String {
 pub fn representative_point(entry: &Entry) -> (f32, f32) {
     static POINTS: OnceLock<HashMap<u32, (f32, f32)>> = OnceLock::new();
     match entry.kind {
-        PlaceKind::City => return (entry.lat, entry.lon),
+        // GeoNames' own point of a continent, as the geoparsing corpora mark it.
+        PlaceKind::City | PlaceKind::Continent => return (entry.lat, entry.lon),
         PlaceKind::Country => {
             if let Some(middle) = country_data().middles.get(entry.country_code) {
                 return *middle;
@@ -552,7 +553,12 @@ fn recognition_features(text: &str, m: &Mention, entries: &[Entry], c: &Context)
     }
     let top = entries.iter().map(|e| e.population).max().unwrap_or(0);
     f.push(format!("top_population={}", population_bucket(top)));
-    for kind in [PlaceKind::Country, PlaceKind::Region, PlaceKind::City] {
+    for kind in [
+        PlaceKind::Continent,
+        PlaceKind::Country,
+        PlaceKind::Region,
+        PlaceKind::City,
+    ] {
         if entries.iter().any(|e| e.kind == kind) {
             f.push(format!("has={kind:?}"));
         }
@@ -630,7 +636,9 @@ fn resolution_features(
     let nearest = c
         .anchors
         .iter()
-        .filter(|a| a.index != e.index && a.kind != PlaceKind::Country)
+        .filter(|a| {
+            a.index != e.index && !matches!(a.kind, PlaceKind::Country | PlaceKind::Continent)
+        })
         .map(|a| distance_km(a.lat, a.lon, e.lat, e.lon))
         .fold(f64::INFINITY, f64::min);
     if nearest.is_finite() {

@@ -14,5 +14,5 @@ mod words;
 pub use gazetteer::{Entry, Gazetteer, PlaceKind, distance_km, gazetteer};
 pub use geoparse::{article_mentions, place_mentions};
 pub use normalize::normalize_name;
-pub use resolve::{Resolution, describe, how_to_pick, id_path, resolve_place};
+pub use resolve::{Resolution, describe, how_to_pick, id_path, id_paths_within, resolve_place};
 pub use tagger::tag_places;

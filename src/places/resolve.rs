@@ -36,6 +36,7 @@ pub fn resolve_place(input: &str) -> Option<Resolution> {
         candidates.retain(|e| {
             within.iter().any(|w| match w.kind {
                 PlaceKind::Country => w.country_code == e.country_code,
+                PlaceKind::Continent => g.continent_of(*e).is_some_and(|c| c.id == w.id),
                 _ => e.region == Some(w.index),
             }) || e.country_code.eq_ignore_ascii_case(q)
         });
@@ -73,6 +74,7 @@ pub fn resolve_place(input: &str) -> Option<Resolution> {
 pub fn describe(entry: &Entry) -> String {
     let g = gazetteer();
     match entry.kind {
+        PlaceKind::Continent => format!("{} (continent)", entry.name),
         PlaceKind::Country => format!("{} (country, {})", entry.name, entry.country_code),
         PlaceKind::Region => format!("{} (region of {})", entry.name, entry.country_code),
         PlaceKind::City => match entry.region {
@@ -90,7 +92,7 @@ pub fn describe(entry: &Entry) -> String {
 /// How to name an entry so that it resolves to exactly it.
 pub fn how_to_pick(entry: &Entry) -> String {
     match entry.kind {
-        PlaceKind::Country => entry.name.to_string(),
+        PlaceKind::Continent | PlaceKind::Country => entry.name.to_string(),
         _ => {
             let qualified = format!("{}, {}", entry.name, entry.country_code);
             if resolve_place(&qualified).is_some_and(|r| r.place.id == entry.id) {
@@ -100,6 +102,14 @@ pub fn how_to_pick(entry: &Entry) -> String {
             }
         }
     }
+}
+
+/// The id paths a search for a place covers: its own and, for a continent (which the index
+/// does not hold above countries), each country's on it.
+pub fn id_paths_within(entry: &Entry) -> Vec<String> {
+    let mut paths = vec![id_path(entry)];
+    paths.extend(gazetteer().countries_on(*entry).iter().map(id_path));
+    paths
 }
 
 /// The GeoNames id path of an entry (`/country/region/city`), as indexed.

@@ -238,6 +238,36 @@ mod tests {
     }
 
     #[test]
+    fn continents_are_mentions_but_never_what_a_story_is_about() {
+        let article = article(
+            "",
+            "The virus has spread from Asia to Europe, and cases were confirmed in Kenya.",
+            None,
+        );
+        let continents: Vec<&str> = article
+            .mentions
+            .iter()
+            .filter(|m| m.kind == PlaceKind::Continent)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(continents, ["Asia", "Europe"]);
+        let asia = &article.mentions[0];
+        assert_eq!(asia.country_code, "");
+        assert!(
+            (asia.lat - 29.84).abs() < 0.01,
+            "GeoNames' point: {}",
+            asia.lat
+        );
+        assert!(
+            tag_places(&article)
+                .iter()
+                .all(|p| p.kind != PlaceKind::Continent),
+            "{:?}",
+            tag_places(&article)
+        );
+    }
+
+    #[test]
     fn alternatives_comparisons_and_neighbours_are_not_tagged() {
         let text = "Tour operators say visitors will simply go to Oxford or Stratford instead.";
         assert!(!tags("Bath", text, "Oxford"));

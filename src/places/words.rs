@@ -88,12 +88,10 @@ const NEVER: &[&str] = &[
     "sport",
     "sports",
     "world",
-    "europe",
-    "asia",
-    "africa",
+    // A continent is a place of the gazetteer (data/continents.tsv); "America" and "the
+    // Americas" are not one of its names, and towns so named are not what news means.
     "america",
     "americas",
-    "oceania",
     "international",
     "national",
     "global",

@@ -82,6 +82,7 @@ pub fn write_place_counts(
                     None => c.country_code.clone(),
                 };
                 let kind = match c.kind {
+                    crate::places::PlaceKind::Continent => "continent".to_string(),
                     crate::places::PlaceKind::Country => "country".to_string(),
                     crate::places::PlaceKind::Region => format!("region of {}", c.country_code),
                     crate::places::PlaceKind::City => format!("city in {within}"),

@@ -45,12 +45,25 @@ pub(super) fn mentioned_query(
     fields: &crate::schema::Fields,
     place: &places::Entry,
 ) -> Result<Box<dyn Query>> {
-    let facet = Facet::from_text(&places::id_path(place))
-        .map_err(|e| Error::Query(format!("{}: {e}", place.name)))?;
-    Ok(Box::new(TermQuery::new(
-        Term::from_facet(fields.mentioned, &facet),
-        IndexRecordOption::Basic,
-    )))
+    facets_query(fields.mentioned, place).map_err(|e| Error::Query(format!("{}: {e}", place.name)))
+}
+
+/// Articles whose `field` holds the place or a place inside it.
+fn facets_query(
+    field: tantivy::schema::Field,
+    place: &places::Entry,
+) -> std::result::Result<Box<dyn Query>, tantivy::schema::FacetParseError> {
+    let terms = places::id_paths_within(place)
+        .iter()
+        .map(|path| {
+            let facet = Facet::from_text(path)?;
+            Ok(Box::new(TermQuery::new(
+                Term::from_facet(field, &facet),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>)
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(Box::new(tantivy::query::BooleanQuery::union(terms)))
 }
 
 /// Tells the user which place an ambiguous name was read as, and how to pick another.
@@ -181,11 +194,7 @@ impl Searcher {
             return Ok(by_name);
         };
         note_ambiguity(place, &resolution, notes);
-        let facet = Facet::from_text(&places::id_path(&resolution.place))
-            .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))?;
-        Ok(Box::new(TermQuery::new(
-            Term::from_facet(fields.places, &facet),
-            IndexRecordOption::Basic,
-        )))
+        facets_query(fields.places, &resolution.place)
+            .map_err(|e| Error::Query(format!("--place {place:?}: {e}")))
     }
 }

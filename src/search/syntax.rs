@@ -110,14 +110,23 @@ pub(super) fn and_not_as_not(tree: Tree) -> Tree {
 pub(super) fn with_places(tree: Tree) -> Result<Tree> {
     map_literals(tree, &mut |literal| match literal.field_name.as_deref() {
         Some("place") => Ok(match places::resolve_place(&literal.phrase) {
-            Some(r) => UserInputAst::or(vec![
-                leaf(literal),
-                leaf(word(Some("places"), &places::id_path(&r.place))),
-            ]),
+            Some(r) => {
+                let paths = places::id_paths_within(&r.place);
+                let tagged = paths.iter().map(|p| leaf(word(Some("places"), p)));
+                UserInputAst::or(std::iter::once(leaf(literal)).chain(tagged).collect())
+            }
             None => leaf(literal),
         }),
         Some("mentions") => places::resolve_place(&literal.phrase)
-            .map(|r| leaf(word(Some("mentioned"), &places::id_path(&r.place))))
+            .map(|r| {
+                let paths = places::id_paths_within(&r.place);
+                UserInputAst::or(
+                    paths
+                        .iter()
+                        .map(|p| leaf(word(Some("mentioned"), p)))
+                        .collect(),
+                )
+            })
             .ok_or_else(|| unknown_place("mentions:", &literal.phrase)),
         _ => Ok(leaf(literal)),
     })
@@ -327,6 +336,10 @@ mod tests {
         // A quoted name of two words is one place.
         let quoted = shown(&with_places(parsed("place:\"New York\"")).unwrap());
         assert!(quoted.contains("\"places\":/"), "{quoted}");
+        // A continent covers the stories about each country on it.
+        let kenya = places::id_path(&places::resolve_place("Kenya").unwrap().place);
+        let africa = shown(&with_places(parsed("place:Africa")).unwrap());
+        assert!(africa.contains(&format!("?\"places\":{kenya}")), "{africa}");
         // A name the gazetteer does not know stays a word of the place field.
         assert_eq!(
             shown(&with_places(parsed("place:Qwzxv")).unwrap()),
