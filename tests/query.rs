@@ -512,3 +512,11 @@ fn a_continent_finds_the_stories_about_the_countries_on_it() {
     assert!(europe.iter().any(|id| id.contains("berlin")), "{europe:?}");
     assert!(!europe.contains(&ORAL_STORY.to_string()), "{europe:?}");
 }
+
+#[test]
+fn near_a_continent_is_an_error_that_says_to_use_place() {
+    let (code, _, stderr) = query(&["*", "--near", "Africa"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("Africa is a continent"), "{stderr}");
+    assert!(stderr.contains("--place \"Africa\""), "{stderr}");
+}

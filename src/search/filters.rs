@@ -149,6 +149,13 @@ impl Searcher {
                 .ok_or_else(|| unknown_place("--near", &near.place))?;
             note_ambiguity(&near.place, &resolution, notes);
             let center = resolution.place;
+            // A point in the middle of a continent is near nothing a reader means.
+            if center.kind == places::PlaceKind::Continent {
+                return Err(Error::Query(format!(
+                    "--near {:?}: {} is a continent, not a point to measure from — use --place {:?} for the stories of its countries",
+                    near.place, center.name, near.place
+                )));
+            }
             let mut ids: Vec<Term> = places::gazetteer()
                 .within(center.lat, center.lon, near.km)
                 .iter()
