@@ -1,6 +1,6 @@
 //! The embedded gazetteer: the continents, every country, first-level region and city of
-//! 5,000+ people from GeoNames, with Latin and Cyrillic aliases. The tables are built by build.rs and
-//! read in place (no parsing), so opening the gazetteer costs microseconds.
+//! 5,000+ people from GeoNames, with Latin and Cyrillic aliases. The tables are built by
+//! build.rs and read in place (no parsing), so opening the gazetteer costs microseconds.
 
 use std::sync::OnceLock;
 
@@ -146,11 +146,15 @@ impl Gazetteer {
             return Vec::new();
         }
         let number = self.continent_number(continent.index);
-        self.countries
+        let mut on: Vec<u32> = self
+            .countries
             .values()
-            .filter(|&&i| self.continent_number(i) == number)
-            .map(|&i| self.entry(i))
-            .collect()
+            .copied()
+            .filter(|&i| self.continent_number(i) == number)
+            .collect();
+        // In table order, so that the queries built from them are the same on every run.
+        on.sort_unstable();
+        on.into_iter().map(|i| self.entry(i)).collect()
     }
 
     /// Every entry a name may mean (any alias, any script): continents first, then
