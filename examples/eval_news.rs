@@ -232,7 +232,9 @@ fn score_page(
     if let Some(date) = reference["published"].as_str().filter(|s| s.len() >= 10) {
         t.dates = 1;
         // A reference instant with a zone is compared as a UTC day; a bare day as the
-        // page's own day.
+        // page's own day. A day we give without a time (midnight, no zone) cannot be put
+        // in UTC: it is right when it is the reference instant's day in some zone (UTC-12
+        // to UTC+14), as Mercury's Japanese and German pages show the local day.
         let zoned = date.len() > 10 && (date.ends_with('Z') || date[10..].contains(['+', '-']));
         let ours = article.published.map(|d| {
             if zoned {
@@ -241,10 +243,25 @@ fn score_page(
                 d.format("%Y-%m-%d").to_string()
             }
         });
-        let right = ours.as_deref() == Some(&date[..10]);
+        let day_only = article.published.is_some_and(|d| {
+            d.offset().local_minus_utc() == 0
+                && chrono::Timelike::num_seconds_from_midnight(&d) == 0
+        });
+        let local_day_of_instant = || {
+            let instant = chrono::DateTime::parse_from_rfc3339(date).ok()?;
+            let day = article.published?.date_naive();
+            let earliest = (instant - chrono::Duration::hours(12)).date_naive();
+            let latest = (instant + chrono::Duration::hours(14)).date_naive();
+            Some(earliest <= day && day <= latest)
+        };
+        let right = ours.as_deref() == Some(&date[..10])
+            || (zoned && day_only && local_day_of_instant() == Some(true));
         t.date_right = usize::from(right);
         if !right && dev {
-            misses.push(format!("{name}: date {date:?}, got {ours:?}"));
+            misses.push(format!(
+                "{name}: date {date:?}, got {ours:?} from {:?}",
+                article.published_source
+            ));
         }
     }
     if let Some(year) = article.published.map(|d| chrono::Datelike::year(&d))

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use dom_query::Document;
 use serde_json::Value;
 
-use super::dates::{date_from_url, parse_date};
+use super::published::{Evidence, publication_date};
 
 /// What the page says about itself, before the body text is known.
 #[derive(Debug, Default, Clone)]
@@ -104,8 +104,16 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         .or(suffix.filter(|s| is_site_name(s)))
         .or_else(|| title_suffix().filter(|s| is_site_name(s)));
 
-    let (published, published_source) =
-        choose_date(&date_candidates(doc, &ld, &metas, url.as_deref(), rel_path)).unzip();
+    let (published, published_source) = publication_date(&Evidence {
+        doc,
+        json_ld: ld.published.as_deref(),
+        json_ld_other: ld.other_published.as_deref(),
+        metas: &metas,
+        url: url.as_deref(),
+        rel_path,
+        headline: title.as_deref().unwrap_or_default(),
+    })
+    .unzip();
 
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
@@ -199,184 +207,6 @@ fn is_site_name(s: &str) -> bool {
         && (words != 1 || s.chars().any(char::is_uppercase))
 }
 
-/// Meta names that give the publication date, most trusted first; after them, any other
-/// name that says publish, post or date (and not modified or updated) counts.
-const DATE_META: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc:date:issued",
-    "dc:date",
-    "dcterms:created",
-    "dcterms:date",
-    "sailthru:date",
-    "parsely-pub-date",
-    "article:published",
-    "original-publish-date",
-];
-
-/// Every date the page gives for its publication, with where it came from, most trusted
-/// first: JSON-LD, meta tags, a `<time>` element, a date line on the page, the URL, the
-/// file's path.
-fn date_candidates(
-    doc: &Document,
-    ld: &JsonLd,
-    metas: &HashMap<String, String>,
-    url: Option<&str>,
-    rel_path: &str,
-) -> Vec<(DateTime<FixedOffset>, &'static str)> {
-    let mut found = Vec::new();
-    if let Some(d) = ld.published.as_deref().and_then(parse_date) {
-        found.push((d, "json-ld"));
-    }
-    for key in DATE_META {
-        if let Some(d) = metas.get(*key).and_then(|v| parse_date(v)) {
-            found.push((d, "meta"));
-        }
-    }
-    let mut other: Vec<(&String, &String)> = metas
-        .iter()
-        .filter(|(k, _)| {
-            !DATE_META.contains(&k.as_str())
-                && ["publish", "post", "date"].iter().any(|w| k.contains(w))
-                && !["modif", "updat", "expir", "valid"]
-                    .iter()
-                    .any(|w| k.contains(w))
-        })
-        .collect();
-    other.sort();
-    for (_, v) in other {
-        if let Some(d) = parse_date(v) {
-            found.push((d, "meta"));
-        }
-    }
-    if let Some(d) = time_element(doc) {
-        found.push((d, "time"));
-    }
-    if let Some(d) = date_line(doc) {
-        found.push((d, "page"));
-    }
-    if let Some(d) = url.and_then(date_from_url) {
-        found.push((d, "url"));
-    }
-    if let Some(d) = date_from_url(rel_path) {
-        found.push((d, "path"));
-    }
-    // Last: when a page gives only when it was modified, that is the nearest date it
-    // has (an undated article is invisible to --since and --until).
-    for key in [
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "dcterms:modified",
-    ] {
-        if let Some(d) = metas.get(key).and_then(|v| parse_date(v)) {
-            found.push((d, "modified"));
-        }
-    }
-    found
-}
-
-/// The publication date among the candidates: never a placeholder or impossible date;
-/// the most trusted one, unless the URL gives a day and a less trusted candidate agrees
-/// with it while the first does not (a modified time given as the published one, a wrong
-/// year).
-fn choose_date(
-    candidates: &[(DateTime<FixedOffset>, &'static str)],
-) -> Option<(DateTime<FixedOffset>, &'static str)> {
-    let now = chrono::Utc::now();
-    let plausible: Vec<_> = candidates
-        .iter()
-        .filter(|(d, _)| super::dates::is_plausible(d, now))
-        .copied()
-        .collect();
-    let first = *plausible.first()?;
-    let url_day = plausible
-        .iter()
-        .find(|(_, source)| *source == "url")
-        .map(|(d, _)| d.date_naive());
-    let agrees = |d: &DateTime<FixedOffset>| {
-        url_day.is_some_and(|u| (d.date_naive() - u).num_days().abs() <= 1)
-    };
-    if url_day.is_some()
-        && !agrees(&first.0)
-        && let Some(agreeing) = plausible
-            .iter()
-            .find(|(d, source)| *source != "url" && agrees(d))
-    {
-        return Some(*agreeing);
-    }
-    Some(first)
-}
-
-/// A date line near the headline or byline ("Published 11:34 PM EST Nov 19, 2019",
-/// "Updated: Dec 15, 2016"): the first short element whose class or id speaks of a date,
-/// time or byline and whose text reads as one.
-fn date_line(doc: &Document) -> Option<DateTime<FixedOffset>> {
-    let selector = "[class*=date], [class*=Date], [class*=time], [class*=publish], \
-                    [class*=posted], [class*=byline], [class*=dateline], [id*=date], \
-                    [itemprop=datePublished]";
-    // Only near the story: inside its <article>, or in the few levels of markup around its
-    // headline. Elsewhere on the page the dates are other stories' (teasers, sidebars).
-    let h1 = doc.select("h1").first();
-    let mut scopes = vec![doc.select("article").first()];
-    let mut around = h1.parent();
-    for _ in 0..3 {
-        scopes.push(around.clone());
-        around = around.parent();
-    }
-    let mut updated = None;
-    let nodes: Vec<_> = scopes
-        .iter()
-        .filter(|scope| scope.exists())
-        .flat_map(|scope| scope.select(selector).nodes().to_vec())
-        .take(40)
-        .collect();
-    for node in &nodes {
-        let text = clean_space(&node.text());
-        if text.is_empty() || text.len() > 160 {
-            continue;
-        }
-        let Some(date) = super::dates::parse_human_date(&text) else {
-            continue;
-        };
-        let lower = text.to_lowercase();
-        let update = ["update", "modif", "aktualisiert", "actualis", "atualiz"]
-            .iter()
-            .any(|w| lower.contains(w));
-        if !update || lower.contains("publi") {
-            return Some(date);
-        }
-        // An update line is a last resort: keep looking for the publication.
-        updated.get_or_insert(date);
-    }
-    updated.or_else(|| date_under_headline(&h1))
-}
-
-/// A date standing alone in one of the few elements right after the headline ("10.11.2021",
-/// "1. November 2023"), whatever its markup says.
-fn date_under_headline(h1: &dom_query::Selection) -> Option<DateTime<FixedOffset>> {
-    let mut next = h1.nodes().first()?.next_element_sibling();
-    for _ in 0..3 {
-        let node = next?;
-        let text = clean_space(&node.text());
-        if !text.is_empty()
-            && text.len() <= 60
-            && let Some(date) = super::dates::parse_human_date(&text)
-        {
-            return Some(date);
-        }
-        next = node.next_element_sibling();
-    }
-    None
-}
-
 /// All `<meta>` tags by key: `property` (and `itemprop`) keys first, then `name` and
 /// `http-equiv` keys, so `property="og:title"` beats `name="og:title"`. Keys are lower-cased
 /// with `.` read as `:` (`DC.title` is `dc:title`); within a kind the first tag wins.
@@ -409,38 +239,6 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
         }
     }
     map
-}
-
-fn time_element(doc: &Document) -> Option<DateTime<FixedOffset>> {
-    let times = doc.select("time[datetime]");
-    let nodes = times.nodes();
-    // Prefer a <time> marked as the publication time, then the first one.
-    let marked = nodes.iter().find(|n| {
-        let hint = format!(
-            "{} {} {}",
-            n.attr("itemprop").unwrap_or_default(),
-            n.attr("class").unwrap_or_default(),
-            n.attr("pubdate").map(|_| "pubdate").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
-        hint.contains("publish") || hint.contains("pubdate")
-    });
-    if let Some(d) = marked
-        .or(nodes.first())
-        .and_then(|n| n.attr("datetime"))
-        .and_then(|v| parse_date(&v))
-    {
-        return Some(d);
-    }
-    // A <time> without a `datetime` that parses shows the date as text ("Dec 13, 2016 at
-    // 3:45 pm", "1. November 2023 10:29" beside datetime="01-11-2023 10:29").
-    doc.select("time")
-        .nodes()
-        .iter()
-        .filter(|n| n.attr("datetime").and_then(|v| parse_date(&v)).is_none())
-        .map(|n| clean_space(&n.text()))
-        .filter(|t| t.len() < 80)
-        .find_map(|t| super::dates::parse_human_date(&t))
 }
 
 fn visible_byline(doc: &Document) -> Vec<String> {
@@ -771,6 +569,8 @@ struct JsonLd {
     headline: Option<String>,
     name: Option<String>,
     published: Option<String>,
+    /// `datePublished` of an object that is not an article (a `WebPage`, a `HowTo`).
+    other_published: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
     url: Option<String>,
@@ -827,15 +627,22 @@ impl JsonLd {
                 .iter()
                 .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
         };
-        let Some(article) = objects.iter().find(|o| is_article(o)) else {
-            return JsonLd::default();
-        };
         let text = |v: Option<&Value>| -> Option<String> {
             match v? {
                 Value::String(s) => Some(clean_space(s)),
                 Value::Array(a) => a.first().and_then(|v| v.as_str()).map(clean_space),
                 _ => None,
             }
+        };
+        let other_published = objects
+            .iter()
+            .filter(|o| !is_article(o))
+            .find_map(|o| text(o.get("datePublished")));
+        let Some(article) = objects.iter().find(|o| is_article(o)) else {
+            return JsonLd {
+                other_published,
+                ..JsonLd::default()
+            };
         };
         let name_of = |v: &Value| -> Option<String> {
             match v {
@@ -862,6 +669,7 @@ impl JsonLd {
             name: text(article.get("name")),
             published: text(article.get("datePublished"))
                 .or_else(|| text(article.get("dateCreated"))),
+            other_published,
             authors,
             publisher: article.get("publisher").and_then(name_of),
             url: text(article.get("url")).or_else(|| {

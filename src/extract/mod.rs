@@ -8,6 +8,7 @@ pub mod dates;
 mod depth;
 mod language;
 pub mod meta;
+mod published;
 
 use std::io::Read;
 use std::path::Path;
