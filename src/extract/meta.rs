@@ -143,6 +143,17 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
             }
         }
     }
+    // The publisher named as the author ("Condé Nast", "ORF.at", the site itself) is not
+    // a byline: the page's visible byline may name the people.
+    let publishers: Vec<String> = [
+        site.clone(),
+        ld.publisher.clone(),
+        meta(&["copyright", "dc:rights", "dc:publisher", "publisher"]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    authors.retain(|a| !names_publication(a, &publishers));
     let visible_authors = if authors.is_empty() {
         visible_byline(doc)
     } else {
@@ -292,6 +303,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     {
         s = rest.to_string();
     }
+    s = unglue(&s);
     for cut in [
         " | ",
         " / ",
@@ -310,6 +322,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     if let Some(pos) = date_start(&s) {
         s.truncate(pos);
     }
+    let s = unlabel(&s);
     // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the others are authors too;
     // other brackets ("Richard (R.J.) Eskow") are part of a name.
     let with_others = ["(with ", "(avec ", "(mit ", "(con "]
@@ -363,6 +376,116 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 && looks_like_a_person(n)
         })
         .collect()
+}
+
+/// Spaces back between the texts of adjacent elements that a page's markup glued together
+/// ("Joe DavidsonWashington Post", "Veröffentlicht vonChris Jung"): a run of four or more
+/// lower-case letters, or a label word, running into a capital. Shorter runs are names
+/// ("McDonald", "DeShawn", "MacArthur").
+fn unglue(s: &str) -> String {
+    static GLUE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\p{Ll}{4,}|\b(?:von|by|vom|par|por))(\p{Lu})").expect("valid regex")
+    });
+    GLUE.replace_all(s, "$1 $2").into_owned()
+}
+
+/// A byline without the label pages put before it ("Eingestellt von", "Post author By",
+/// "Author:", "Artikel von:", "erstellt von") and the words after it that are not the
+/// name (a date "am 29.12.2010", "» 21.01.2009", "Stand: 05. Februar", a profile link such
+/// as "Twitter" or "Alle Artikel").
+fn unlabel(s: &str) -> String {
+    // Label words in the languages dateline stems, lower-cased; "by", "von", "par" and
+    // "por" after them are dropped with them.
+    const LABELS: &[&str] = &[
+        "author",
+        "authors",
+        "autor",
+        "autorin",
+        "auteur",
+        "post",
+        "posted",
+        "written",
+        "eingestellt",
+        "veröffentlicht",
+        "geschrieben",
+        "erstellt",
+        "beitrag",
+        "artikel",
+        "text",
+        "interview",
+        "publié",
+        "publicado",
+        "escrito",
+        "publicat",
+        "opublikowano",
+        "vom",
+    ];
+    const TRAILING: &[&str] = &[
+        "twitter",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "email",
+        "e-mail",
+        "mail",
+        "alle artikel",
+        "all posts",
+        "more",
+        "mehr",
+    ];
+    static DATE_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\s*(?:\b(?:am|on|le|el|vom)\s+|[»—–-]\s*)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{4}\s*年|\d{1,2}:\d{2}|»).*$",
+        )
+        .expect("valid regex")
+    });
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    // Leading label words, then the preposition or colon that ends the label.
+    let mut start = 0;
+    while start < words.len().min(3) {
+        let w = words[start].trim_end_matches(':').to_lowercase();
+        if LABELS.contains(&w.as_str()) {
+            start += 1;
+            if words[start - 1].ends_with(':') {
+                break;
+            }
+            continue;
+        }
+        if start > 0 && ["by", "von", "par", "por", "door", "von:", "by:"].contains(&w.as_str()) {
+            start += 1;
+        }
+        break;
+    }
+    if start >= words.len() {
+        start = 0;
+    }
+    words.drain(..start);
+    // A second label after the name ("Sara Zinnecker Stand: 05. Februar 2020").
+    if let Some(cut) = words.iter().skip(1).position(|w| w.ends_with(':')) {
+        words.truncate(cut + 1);
+    }
+    let mut out = words.join(" ");
+    out = DATE_TAIL.replace(&out, "").into_owned();
+    loop {
+        let lower = out.to_lowercase();
+        let Some(t) = TRAILING
+            .iter()
+            .find(|t| lower.ends_with(&format!(" {t}")) && lower.len() > t.len() + 1)
+        else {
+            break;
+        };
+        out.truncate(out.len() - t.len() - 1);
+    }
+    let out = out.trim_end_matches(['—', '–', '-', ' ']);
+    // What is left of a label alone ("By", "Datum:", "am 8", "und") is no name.
+    let lone = out.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        w.ends_with(':')
+            || w.chars().all(|c| c.is_ascii_digit())
+            || LABELS.contains(&w.as_str())
+            || ["by", "von", "par", "por", "am", "on", "und", "and", "et"].contains(&w.as_str())
+    });
+    if lone { String::new() } else { out.to_string() }
 }
 
 /// Whether a byline names a news agency rather than a person: the world's wire services, by
@@ -445,6 +568,27 @@ fn looks_like_a_person(name: &str) -> bool {
         .iter()
         .any(|w| key.contains(w));
     !(single && account)
+}
+
+/// Whether a byline names the publication rather than a person: a domain ("jungefreiheit.de",
+/// "ORF.at"), or a name the site, the publisher or the copyright line gives.
+fn names_publication(name: &str, publishers: &[String]) -> bool {
+    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$").expect("valid regex")
+    });
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let key = squeeze(name);
+    !key.is_empty()
+        && (DOMAIN.is_match(name.trim())
+            || publishers.iter().any(|p| {
+                let p = squeeze(p);
+                p == key || (key.len() >= 4 && p.contains(&key))
+            }))
 }
 
 /// Where a date starts in a byline ("Nathan Willis March 25, 2015", "Joe Wee Monday,
@@ -1067,6 +1211,28 @@ mod tests {
         // A month name that is a name stays: no day number follows it.
         assert_eq!(split_authors("By April Ryan"), ["April Ryan"]);
         assert!(split_authors("").is_empty());
+        for label in ["By", "Datum:", "Veröffentlicht am 8"] {
+            assert!(split_authors(label).is_empty(), "{label}");
+        }
+        // Labels before the name and what follows it, in several languages.
+        for (byline, name) in [
+            ("Eingestellt von der Michel", "der Michel"),
+            ("Veröffentlicht vonChris Jung", "Chris Jung"),
+            ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+            ("Author: Bo2man am 29.12.2010, 13:36 Uhr", "Bo2man"),
+            ("AuthorAndreas Kalt", "Andreas Kalt"),
+            ("erstellt von Dominique —", "Dominique"),
+            ("Beitrag von r23 » 21.01.2009, 05:42", "r23"),
+            ("Sara Zinnecker Stand: 05. Februar 2020", "Sara Zinnecker"),
+            ("Rebecca Hersher Twitter", "Rebecca Hersher"),
+            ("Interview: Julia Lauter", "Julia Lauter"),
+            ("Walter von Aachen", "Walter von Aachen"),
+            ("Jose de la Cruz", "Jose de la Cruz"),
+            ("Michael Stratford 10/17/2022", "Michael Stratford"),
+            ("Tim McDonald", "Tim McDonald"),
+        ] {
+            assert_eq!(split_authors(byline), [name], "{byline}");
+        }
     }
 
     #[test]
