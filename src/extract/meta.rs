@@ -86,6 +86,37 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         && h1.len() <= 400
         && squeeze(&html_title).contains(&squeeze(&h1))
         && squeeze(&html_title) != squeeze(&h1);
+    // A page's only <h1>, when it reads as a headline, is the headline a reader sees, even
+    // where the metadata gives a social-media title; but an <h1> that holds the metadata's
+    // title with a kicker or subtitle around it gives way to that title.
+    let holds_meta_title = raw_title.as_deref().is_some_and(|t| {
+        let t = squeeze(&strip_site_suffix(t, site.as_deref(), &h1));
+        t.chars().count() >= 8 && squeeze(&h1).contains(&t) && t != squeeze(&h1)
+    });
+    // It must share a word with the metadata's title: an <h1> that shares none is the
+    // site's logo or a section ("Archive of Our Own beta").
+    let shares_a_word = raw_title.as_deref().is_none_or(|t| {
+        let t = strip_site_suffix(t, site.as_deref(), &h1).to_lowercase();
+        h1.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() >= 4 && t.contains(w))
+    });
+    // An <h1> that links to the home page is the site's logo.
+    let links_home = doc.select("h1 a").attr("href").is_some_and(|href| {
+        let href = href.trim();
+        href == "/"
+            || href.split('/').filter(|p| !p.is_empty()).count() <= 2 && href.contains("://")
+    });
+    let only_h1 = !links_home
+        && doc.select("h1").length() == 1
+        && h1.split_whitespace().count() >= 4
+        && h1.len() <= 300
+        && !holds_meta_title
+        && shares_a_word
+        && site
+            .as_deref()
+            .is_none_or(|s| !squeeze(&h1).contains(&squeeze(s)));
+    let h1_is_headline = h1_is_headline || only_h1;
     let raw_title = if h1_is_headline {
         Some(h1.clone())
     } else {
@@ -976,6 +1007,23 @@ mod tests {
             );
             assert_eq!(meta_of(&html).title.as_deref(), Some(h1), "{title}");
         }
+        // The page's only <h1> is the headline a reader sees, unless it holds the title
+        // with a kicker, or is the site's logo.
+        let html = "<html><head><title>It's been a rough few months for Elon Musk's SpaceX</title></head><body><h1>What's the hold-up at SpaceX?</h1></body></html>";
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("What's the hold-up at SpaceX?")
+        );
+        let html = "<html><head><meta property=\"og:title\" content=\"Autohäuser rechnen mit langsamem Anlaufen\"></head><body><h1><span>Nach Corona-Lockerungen</span> Autohäuser rechnen mit langsamem Anlaufen</h1></body></html>";
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Autohäuser rechnen mit langsamem Anlaufen")
+        );
+        let html = "<html><head><title>Conversations with a Cryptid</title></head><body><h1><a href=\"/\">Archive of Our Own beta</a></h1></body></html>";
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Conversations with a Cryptid")
+        );
         // A short h1 (a section, a logo) is not the headline.
         let html = "<html><head><title>Wir kämpfen für gute Arbeit - Grüne</title></head><body><h1>Arbeit</h1></body></html>";
         assert_eq!(
