@@ -159,6 +159,31 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
             .collect();
     }
     if authors.is_empty() {
+        // Yoast's reading-time card: `twitter:label1` "Written by" / "Verfasst von" beside
+        // `twitter:data1` with the name.
+        for n in 1..=4 {
+            let label = metas.get(&format!("twitter:label{n}"));
+            let written = label.is_some_and(|l| {
+                let l = l.to_lowercase();
+                [
+                    "written",
+                    "verfasst",
+                    "geschrieben",
+                    "author",
+                    "autor",
+                    "écrit",
+                    "escrito",
+                ]
+                .iter()
+                .any(|w| l.contains(w))
+            });
+            if written && let Some(v) = metas.get(&format!("twitter:data{n}")) {
+                authors = split_authors(v);
+                break;
+            }
+        }
+    }
+    if authors.is_empty() {
         for key in [
             "dc:creator",
             "dcterm:creator",
@@ -294,15 +319,71 @@ fn visible_byline(doc: &Document) -> Vec<String> {
         ".author",
     ] {
         let sel = doc.select(selector);
-        let text = clean_space(&sel.first().text());
-        if !text.is_empty() && text.len() < 200 {
-            let names = split_authors(&text);
+        let names = names_in(&sel.first());
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    // Looser marks of a byline, only near the story: in its <article> or in the few levels
+    // of markup around its headline (elsewhere they are other stories' or commenters').
+    let h1 = doc.select("h1").first();
+    let mut scopes = vec![doc.select("article").first()];
+    let mut around = h1.parent();
+    for _ in 0..3 {
+        scopes.push(around.clone());
+        around = around.parent();
+    }
+    for scope in scopes.iter().filter(|s| s.exists()) {
+        for selector in [
+            "[class*=author-name]",
+            "[class*=author_name]",
+            "[class*=auth_name]",
+            "[class*=writer]",
+            "[class*=contributor]",
+            "[class*=author] a",
+            "a[href*='/author/']",
+            "a[href*='/autor/']",
+            "a[href*='/auteur/']",
+        ] {
+            let names = names_in(&scope.select(selector).first());
             if !names.is_empty() {
                 return names;
             }
         }
     }
     Vec::new()
+}
+
+/// The names a byline element gives, its texts joined with spaces so that adjacent
+/// elements do not run together.
+fn names_in(sel: &dom_query::Selection) -> Vec<String> {
+    let Some(node) = sel.nodes().first() else {
+        return Vec::new();
+    };
+    // A commenter's name is not the story's byline.
+    let in_comments = node.ancestors_it(Some(12)).any(|a| {
+        let hint = format!(
+            "{} {}",
+            a.attr("class").unwrap_or_default(),
+            a.id_attr().unwrap_or_default()
+        )
+        .to_lowercase();
+        hint.contains("comment")
+    });
+    if in_comments {
+        return Vec::new();
+    }
+    let parts: Vec<String> = node
+        .descendants_it()
+        .filter(|n| n.is_text())
+        .map(|n| n.text().trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let text = clean_space(&parts.join(" "));
+    if text.is_empty() || text.len() >= 200 {
+        return Vec::new();
+    }
+    split_authors(&text)
 }
 
 /// A byline written as a line of the article text ("By Ellen Marsh and Cody Ramsey"),
@@ -312,8 +393,19 @@ pub fn byline_in_text(text: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(20)
-        .find(|l| (l.starts_with("By ") || l.starts_with("BY ")) && l.chars().count() <= 100)
-        .map(split_authors)
+        .find(|l| {
+            let l = l.trim_start_matches(['-', '—', ' ']);
+            ["By ", "BY ", "by ", "Von ", "von ", "Par ", "par ", "Por ", "por "]
+                .iter()
+                .any(|p| l.starts_with(p))
+                && l.chars().count() <= 60
+                // A name follows: its words are capitalised ("von Daniela Obers", not
+                // "von der Leyen sagte gestern").
+                && l.split_whitespace().skip(1).take(2).all(|w| {
+                    w.chars().next().is_some_and(|c| c.is_uppercase())
+                })
+        })
+        .map(|l| split_authors(l.trim_start_matches(['-', '—', ' '])))
         .unwrap_or_default()
 }
 
@@ -819,10 +911,20 @@ impl JsonLd {
                 ..JsonLd::default()
             };
         };
+        // A graph (Yoast and others) names the author by reference: `{"@id": "…#author"}`
+        // points at the Person object elsewhere in the graph.
+        let by_id = |id: &str| {
+            objects
+                .iter()
+                .find(|o| o.get("@id").and_then(Value::as_str) == Some(id))
+        };
         let name_of = |v: &Value| -> Option<String> {
             match v {
                 Value::String(s) => Some(clean_space(s)),
-                Value::Object(_) => text(v.get("name")),
+                Value::Object(_) => text(v.get("name")).or_else(|| {
+                    let id = v.get("@id")?.as_str()?;
+                    text(by_id(id)?.get("name"))
+                }),
                 _ => None,
             }
         };
@@ -1207,6 +1309,36 @@ mod tests {
             "Kenya votes in tight race"
         );
         assert_eq!(strip("Left - right", None), "Left - right");
+    }
+
+    #[test]
+    fn authors_named_by_reference_or_in_a_reading_card_are_read() {
+        // A JSON-LD graph names the author by @id.
+        let html = r#"<html><head><script type="application/ld+json">{"@graph": [
+            {"@type": "Article", "headline": "Solopreneur", "author": {"@id": "https://blog.test/#author"}},
+            {"@type": "Person", "@id": "https://blog.test/#author", "name": "Doris Schuppe"}]}</script>
+            </head><body></body></html>"#;
+        assert_eq!(meta_of(html).authors, ["Doris Schuppe"]);
+        let html = r#"<html><head><meta name="twitter:label1" content="Verfasst von">
+            <meta name="twitter:data1" content="Karoline Herr"><meta name="twitter:label2" content="Geschätzte Lesezeit">
+            <meta name="twitter:data2" content="3 Minuten"></head><body></body></html>"#;
+        assert_eq!(meta_of(html).authors, ["Karoline Herr"]);
+        // A byline line of the text in German, French or Spanish.
+        assert_eq!(
+            byline_in_text("Grenzen setzen\n\nvon Daniela Obers\n\nGrenzen sind das Fundament."),
+            ["Daniela Obers"]
+        );
+        assert!(byline_in_text("von der Leyen sagte gestern in Brüssel").is_empty());
+        // Looser byline marks near the headline, never a commenter's name.
+        let html = r#"<html><head></head><body><article><h1>One Day You Will Meet Someone</h1>
+            <cite class="tc_article-meta-writer-name">By <a href="/lauren">Lauren Jarvis-Gibson</a>, <time>Dec 2016</time></cite>
+            <div class="comments"><span class="comment-author-link"><a href="/u/x">Margit Heumann</a></span></div>
+            </article></body></html>"#;
+        assert_eq!(meta_of(html).visible_authors, ["Lauren Jarvis-Gibson"]);
+        let html = r#"<html><head></head><body><article><h1>Ins neue Jahr</h1><p>Text.</p>
+            <ol class="commentlist"><li><span class="author-name"><a href="/author/m">Margit Heumann</a></span></li></ol>
+            </article></body></html>"#;
+        assert!(meta_of(html).visible_authors.is_empty());
     }
 
     #[test]
