@@ -363,10 +363,22 @@ fn seen_near_headline(doc: &Document, headline: &str) -> Option<Sighting> {
     for node in root.descendants_it() {
         if node.is_element() {
             let name = node.node_name().unwrap_or_default();
-            if matches!(&*name, "h1" | "h2" | "h3") && anchor.is_none() {
+            if matches!(&*name, "h1" | "h2" | "h3" | "h4") && anchor.is_none() {
                 let text = squeeze(&node.text());
-                // The heading's own text is the next text node.
-                if !headline.is_empty() && text == headline {
+                // The headline's heading, though one of the two may carry a kicker or the
+                // site's name ("…「Treeviz」:phpspot開発日誌"). Its own text is the next
+                // text node.
+                let (short, long) = if text.len() <= headline.len() {
+                    (&text, &headline)
+                } else {
+                    (&headline, &text)
+                };
+                let is_headline = !short.is_empty()
+                    && (text == headline
+                        || (short.chars().count() >= 10
+                            && short.len() * 5 >= long.len() * 3
+                            && long.contains(short.as_str())));
+                if is_headline {
                     anchor = Some(at + 1);
                 } else if &*name == "h1" && first_h1.is_none() && !text.is_empty() {
                     first_h1 = Some(at + 1);
@@ -596,6 +608,29 @@ mod tests {
         assert_eq!(
             day_of(html, "Land zahlte rund 1,4 Millionen").as_deref(),
             Some("2022-01-05")
+        );
+    }
+
+    #[test]
+    fn the_headline_is_found_though_it_carries_the_sites_name() {
+        // The logo is the page's <h1>; the story's heading is an <h4>, and the headline
+        // keeps the site's name after it.
+        let html = r#"<html><body><h1><a href="/"><img alt="Blog"></a></h1><p>01.01.2019</p>
+            <h4>Effiziente Hybridbatterie für Elektroautos</h4><em>01.11.2023 11:35</em></body></html>"#;
+        assert_eq!(
+            day_of(html, "Effiziente Hybridbatterie für Elektroautos : idw").as_deref(),
+            Some("2023-11-01")
+        );
+        // A menu item inside the headline's words is not the headline.
+        let html = r#"<html><body><h3>Bundespolizei</h3><p>08.11.2021</p>
+            <h1>Feststellungen durch die Bundespolizei im laufenden Jahr</h1><p><em>10.11.2021</em></p></body></html>"#;
+        assert_eq!(
+            day_of(
+                html,
+                "Feststellungen durch die Bundespolizei im laufenden Jahr"
+            )
+            .as_deref(),
+            Some("2021-11-10")
         );
     }
 
