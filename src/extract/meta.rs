@@ -361,16 +361,7 @@ fn names_in(sel: &dom_query::Selection) -> Vec<String> {
         return Vec::new();
     };
     // A commenter's name is not the story's byline.
-    let in_comments = node.ancestors_it(Some(12)).any(|a| {
-        let hint = format!(
-            "{} {}",
-            a.attr("class").unwrap_or_default(),
-            a.id_attr().unwrap_or_default()
-        )
-        .to_lowercase();
-        hint.contains("comment")
-    });
-    if in_comments {
+    if super::in_comments(node) {
         return Vec::new();
     }
     let parts: Vec<String> = node

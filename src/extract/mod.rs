@@ -57,6 +57,20 @@ impl SkipReason {
     }
 }
 
+/// Whether a node sits in the reader-comment section of a page (an ancestor's class or id
+/// says comment or respond): its names and dates are the commenters', not the story's.
+fn in_comments(node: &dom_query::NodeRef) -> bool {
+    node.ancestors_it(Some(12)).any(|a| {
+        let hint = format!(
+            "{} {}",
+            a.attr("class").unwrap_or_default(),
+            a.id_attr().unwrap_or_default()
+        )
+        .to_lowercase();
+        hint.contains("comment") || hint.contains("respond")
+    })
+}
+
 /// Reads and extracts one page file. `rel` is its id in the corpus.
 pub fn extract_file(path: &Path, rel: &str, max_bytes: u64) -> Result<Article, SkipReason> {
     let bytes = read_limited(path, max_bytes)?;

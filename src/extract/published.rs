@@ -498,15 +498,7 @@ fn in_comments_or_copyright(node: &NodeRef, text: &str) -> bool {
     if lower.contains('©') || lower.contains("copyright") {
         return true;
     }
-    node.ancestors_it(Some(12)).any(|a| {
-        let hint = format!(
-            "{} {}",
-            a.attr("class").unwrap_or_default(),
-            a.id_attr().unwrap_or_default()
-        )
-        .to_lowercase();
-        hint.contains("comment") || hint.contains("respond")
-    })
+    super::in_comments(node)
 }
 
 /// A date an element gives in an attribute: `datetime` (on `<time>` and its cousins such
