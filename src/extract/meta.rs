@@ -782,7 +782,44 @@ pub fn split_site_suffix(title: &str, site: Option<&str>, h1: &str) -> (String, 
             return cut(head, tail);
         }
     }
-    (title, None)
+    cjk_site_suffix(&title, &site_norm)
+        .map_or((title.clone(), None), |(head, tail)| cut(&head, &tail))
+}
+
+/// The site's name after a Chinese or Japanese title, which such pages join without spaces
+/// ("…が受賞：朝日新聞デジタル", "…「Treeviz」:phpspot開発日誌", "…找对象_智能_好奇心日报"):
+/// cut at the last `：`, `:`, `｜`, `|` or `_` while the part after it names the site, or is
+/// short and what stays is at least twice as long. Returns the headline and what was cut.
+fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
+    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
+    if !title.chars().any(cjk) {
+        return None;
+    }
+    let mut head = title.to_string();
+    let mut removed: Vec<String> = Vec::new();
+    while let Some((pos, sep)) = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '：' | ':' | '｜' | '|' | '_'))
+    {
+        let tail = head[pos + sep.len_utf8()..].trim().to_string();
+        let kept = head[..pos].trim().to_string();
+        let tail_norm: String = tail
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let names_site = !site_norm.is_empty()
+            && !tail_norm.is_empty()
+            && (site_norm.contains(&tail_norm) || tail_norm.contains(site_norm));
+        let short = tail.chars().count() <= 12 && kept.chars().count() >= 2 * tail.chars().count();
+        if tail.is_empty() || kept.is_empty() || !(names_site || short) {
+            break;
+        }
+        removed.insert(0, tail);
+        head = kept;
+    }
+    (!removed.is_empty()).then(|| (head, removed.join(" ")))
 }
 
 /// Share of `a`'s words found in `b` (case-insensitive).
@@ -1117,6 +1154,21 @@ mod tests {
             meta_of(html).title.as_deref(),
             Some("Conversations with a Cryptid")
         );
+        // Chinese and Japanese titles join the site's name without spaces.
+        for (title, headline) in [
+            (
+                "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル",
+                "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞",
+            ),
+            (
+                "这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报",
+                "这个约会软件，想用你和对方的相似好恶来帮你找对象",
+            ),
+            ("速報：大地震", "速報：大地震"),
+        ] {
+            let html = format!("<html><head><title>{title}</title></head><body></body></html>");
+            assert_eq!(meta_of(&html).title.as_deref(), Some(headline), "{title}");
+        }
         // A short h1 (a section, a logo) is not the headline.
         let html = "<html><head><title>Wir kämpfen für gute Arbeit - Grüne</title></head><body><h1>Arbeit</h1></body></html>";
         assert_eq!(
