@@ -82,8 +82,16 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
             .filter(|c| c.is_alphanumeric())
             .collect()
     };
+    // …but not when the <h1> is the site's name that <title> carries after the headline
+    // ("Ins neue Jahr | Literaturgefluester" with the blog's name as its <h1>).
+    let h1_is_the_site = {
+        let (_, suffix) = split_site_suffix(&html_title, site.as_deref(), "");
+        suffix.is_some_and(|t| squeeze(&t) == squeeze(&h1))
+            || site.as_deref().is_some_and(|s| squeeze(s) == squeeze(&h1))
+    };
     let h1_is_headline = h1.chars().filter(|c| c.is_alphanumeric()).count() >= 12
         && h1.len() <= 400
+        && !h1_is_the_site
         && squeeze(&html_title).contains(&squeeze(&h1))
         && squeeze(&html_title) != squeeze(&h1);
     // A page's only <h1>, when it reads as a headline, is the headline a reader sees, even
@@ -1154,6 +1162,9 @@ mod tests {
             meta_of(html).title.as_deref(),
             Some("Conversations with a Cryptid")
         );
+        // A blog's name as its <h1> is the site, not the headline.
+        let html = "<html><head><title>Ins neue Jahr | Literaturgefluester</title><meta property=\"og:title\" content=\"Ins neue Jahr\"></head><body><h1>Literaturgefluester</h1><h2>2019-01-01</h2></body></html>";
+        assert_eq!(meta_of(html).title.as_deref(), Some("Ins neue Jahr"));
         // Chinese and Japanese titles join the site's name without spaces.
         for (title, headline) in [
             (
