@@ -755,6 +755,21 @@ pub fn split_site_suffix(title: &str, site: Option<&str>, h1: &str) -> (String, 
     if !h1.is_empty() && norm(h1) == norm(&title) {
         return (title, None);
     }
+    // A breadcrumb before the headline ("Time 4 talks » Blog Archiv » Weitere
+    // Digitalisierung der Schweizer Kinos"): its last part, when it is the longest.
+    for sep in [" » ", " › "] {
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        if let Some((last, before)) = parts.split_last()
+            && !before.is_empty()
+            && last.split_whitespace().count() >= 3
+            && !last.contains(" - ")
+            && before
+                .iter()
+                .all(|p| p.len() < last.len() && p.split_whitespace().count() <= 4)
+        {
+            return cut(last, &before.join(sep));
+        }
+    }
     for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "] {
         let Some(pos) = title.rfind(sep) else {
             continue;
@@ -1161,6 +1176,12 @@ mod tests {
         assert_eq!(
             meta_of(html).title.as_deref(),
             Some("Conversations with a Cryptid")
+        );
+        // A breadcrumb before the headline.
+        let html = "<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title></head><body></body></html>";
+        assert_eq!(
+            meta_of(html).title.as_deref(),
+            Some("Weitere Digitalisierung der Schweizer Kinos")
         );
         // A blog's name as its <h1> is the site, not the headline.
         let html = "<html><head><title>Ins neue Jahr | Literaturgefluester</title><meta property=\"og:title\" content=\"Ins neue Jahr\"></head><body><h1>Literaturgefluester</h1><h2>2019-01-01</h2></body></html>";
