@@ -76,12 +76,6 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     ]);
     // The headline a reader sees is the page's <h1> when <title> holds it with the site's
     // name or a section around it ("Opinion | ...", "... (Published 2016)", "...：朝日新聞デジタル").
-    let squeeze = |s: &str| -> String {
-        s.to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
     // …but not when the <h1> is the site's name that <title> carries after the headline
     // ("Ins neue Jahr | Literaturgefluester" with the blog's name as its <h1>).
     let h1_is_the_site = {
@@ -266,20 +260,34 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
 /// (`https://www.newsnation.in`, `usatoday`), a handle (`@politifact`) or a menu
 /// (`Autoracing | F1 | Indy | MotoGP`).
 fn is_site_name(s: &str) -> bool {
-    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?:[\w-]+\.)+[a-z]{2,}$").expect("valid regex")
-    });
     let words = s.split_whitespace().count();
     !s.is_empty()
         && s.chars().count() <= 60
         && words <= 8
         && !s.contains("://")
         && !s.to_lowercase().starts_with("www.")
-        && !DOMAIN.is_match(&s.to_lowercase())
+        && !is_domain(s)
         && !s.starts_with('@')
         && s.matches('|').count() < 2
         // A lower-case word is a domain's ("usatoday", "nj"), not a masthead.
         && (words != 1 || s.chars().any(char::is_uppercase))
+}
+
+/// Whether a value is a host name ("usatoday.com", "www.newsnation.in", "ORF.at").
+fn is_domain(s: &str) -> bool {
+    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:[\w-]+\.)+[a-z]{2,}$").expect("valid regex")
+    });
+    DOMAIN.is_match(&s.trim().to_lowercase())
+}
+
+/// A text reduced to its lower-cased letters and digits, to compare names and headlines
+/// whatever their punctuation, spacing or case ("‘Fantastic Beasts’" and "Fantastic beasts").
+pub(super) fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// All `<meta>` tags by key: `property` (and `itemprop`) keys first, then `name` and
@@ -695,18 +703,9 @@ fn looks_like_a_person(name: &str) -> bool {
 /// Whether a byline names the publication rather than a person: a domain ("jungefreiheit.de",
 /// "ORF.at"), or a name the site, the publisher or the copyright line gives.
 fn names_publication(name: &str, publishers: &[String]) -> bool {
-    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$").expect("valid regex")
-    });
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let key = squeeze(name);
     !key.is_empty()
-        && (DOMAIN.is_match(name.trim())
+        && (is_domain(name)
             || publishers.iter().any(|p| {
                 let p = squeeze(p);
                 p == key || (key.len() >= 4 && p.contains(&key))
@@ -745,14 +744,8 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
 pub fn split_site_suffix(title: &str, site: Option<&str>, h1: &str) -> (String, Option<String>) {
     let title = clean_space(title);
     let cut = |kept: &str, removed: &str| (kept.to_string(), Some(removed.to_string()));
-    let norm = |s: &str| {
-        s.to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let site_norm = site.map(norm).unwrap_or_default();
-    if !h1.is_empty() && norm(h1) == norm(&title) {
+    let site_norm = site.map(squeeze).unwrap_or_default();
+    if !h1.is_empty() && squeeze(h1) == squeeze(&title) {
         return (title, None);
     }
     // A breadcrumb before the headline ("Time 4 talks » Blog Archiv » Weitere
@@ -776,17 +769,17 @@ pub fn split_site_suffix(title: &str, site: Option<&str>, h1: &str) -> (String, 
         };
         let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
         let names_site = |part: &str| {
-            let p = norm(part);
+            let p = squeeze(part);
             !site_norm.is_empty()
                 && !p.is_empty()
                 && (site_norm.contains(&p) || p.contains(&site_norm))
         };
-        if names_site(tail) || (!h1.is_empty() && norm(h1) == norm(head)) {
+        if names_site(tail) || (!h1.is_empty() && squeeze(h1) == squeeze(head)) {
             return cut(head, tail);
         }
         if let Some(first) = title.find(sep) {
             let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
-            let lead_norm = norm(lead);
+            let lead_norm = squeeze(lead);
             if !lead_norm.is_empty()
                 && (lead_norm == site_norm || site_norm.starts_with(&lead_norm))
             {
@@ -827,11 +820,7 @@ fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
     {
         let tail = head[pos + sep.len_utf8()..].trim().to_string();
         let kept = head[..pos].trim().to_string();
-        let tail_norm: String = tail
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let tail_norm = squeeze(&tail);
         let names_site = !site_norm.is_empty()
             && !tail_norm.is_empty()
             && (site_norm.contains(&tail_norm) || tail_norm.contains(site_norm));
@@ -1161,31 +1150,38 @@ mod tests {
             assert_eq!(meta_of(&html).title.as_deref(), Some(h1), "{title}");
         }
         // The page's only <h1> is the headline a reader sees, unless it holds the title
-        // with a kicker, or is the site's logo.
-        let html = "<html><head><title>It's been a rough few months for Elon Musk's SpaceX</title></head><body><h1>What's the hold-up at SpaceX?</h1></body></html>";
-        assert_eq!(
-            meta_of(html).title.as_deref(),
-            Some("What's the hold-up at SpaceX?")
-        );
-        let html = "<html><head><meta property=\"og:title\" content=\"Autohäuser rechnen mit langsamem Anlaufen\"></head><body><h1><span>Nach Corona-Lockerungen</span> Autohäuser rechnen mit langsamem Anlaufen</h1></body></html>";
-        assert_eq!(
-            meta_of(html).title.as_deref(),
-            Some("Autohäuser rechnen mit langsamem Anlaufen")
-        );
-        let html = "<html><head><title>Conversations with a Cryptid</title></head><body><h1><a href=\"/\">Archive of Our Own beta</a></h1></body></html>";
-        assert_eq!(
-            meta_of(html).title.as_deref(),
-            Some("Conversations with a Cryptid")
-        );
-        // A breadcrumb before the headline.
-        let html = "<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title></head><body></body></html>";
-        assert_eq!(
-            meta_of(html).title.as_deref(),
-            Some("Weitere Digitalisierung der Schweizer Kinos")
-        );
-        // A blog's name as its <h1> is the site, not the headline.
-        let html = "<html><head><title>Ins neue Jahr | Literaturgefluester</title><meta property=\"og:title\" content=\"Ins neue Jahr\"></head><body><h1>Literaturgefluester</h1><h2>2019-01-01</h2></body></html>";
-        assert_eq!(meta_of(html).title.as_deref(), Some("Ins neue Jahr"));
+        // with a kicker, is the site's logo or is the blog's name; a breadcrumb before the
+        // headline in <title> goes.
+        for (head, body, headline) in [
+            (
+                "<title>It's been a rough few months for Elon Musk's SpaceX</title>",
+                "<h1>What's the hold-up at SpaceX?</h1>",
+                "What's the hold-up at SpaceX?",
+            ),
+            (
+                r#"<meta property="og:title" content="Autohäuser rechnen mit langsamem Anlaufen">"#,
+                "<h1><span>Nach Corona-Lockerungen</span> Autohäuser rechnen mit langsamem Anlaufen</h1>",
+                "Autohäuser rechnen mit langsamem Anlaufen",
+            ),
+            (
+                "<title>Conversations with a Cryptid</title>",
+                r#"<h1><a href="/">Archive of Our Own beta</a></h1>"#,
+                "Conversations with a Cryptid",
+            ),
+            (
+                "<title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title>",
+                "",
+                "Weitere Digitalisierung der Schweizer Kinos",
+            ),
+            (
+                r#"<title>Ins neue Jahr | Literaturgefluester</title><meta property="og:title" content="Ins neue Jahr">"#,
+                "<h1>Literaturgefluester</h1><h2>2019-01-01</h2>",
+                "Ins neue Jahr",
+            ),
+        ] {
+            let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+            assert_eq!(meta_of(&html).title.as_deref(), Some(headline), "{head}");
+        }
         // Chinese and Japanese titles join the site's name without spaces.
         for (title, headline) in [
             (

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Timelike};
 use dom_query::{Document, NodeRef};
 
 use super::dates::{date_from_url, is_plausible, parse_date, parse_human_date};
-use super::meta::clean_space;
+use super::meta::{clean_space, squeeze};
 
 /// What the page offers as evidence of its date, gathered by the metadata reader.
 pub struct Evidence<'a> {
@@ -347,12 +347,6 @@ fn label_of(words: &str) -> Label {
 fn seen_near_headline(doc: &Document, headline: &str) -> Option<Sighting> {
     let body = doc.select("body");
     let root = *body.nodes().first()?;
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let headline = squeeze(headline);
     let mut anchor: Option<usize> = None;
     let mut first_h1: Option<usize> = None;
@@ -659,15 +653,34 @@ mod tests {
     fn two_digit_years_and_dates_in_attributes_are_read() {
         let html = r#"<html><body><h1>Vintage-Flair</h1><div class="uploaded-date"> 23.09.22 </div></body></html>"#;
         assert_eq!(day_of(html, "Vintage-Flair").as_deref(), Some("2022-09-23"));
-        for attr in [
-            r#"<relative-time datetime="2020-07-07T12:10:51Z">on Jul 7</relative-time>"#,
-            r#"<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>"#,
-            r#"<abbr class="published" title="2020-04-28T21:11:00+02:00">21:11</abbr>"#,
-            r#"<span class="smart-date" data-origindate="2017-03-01 14:27:02 +0800"></span>"#,
+        for (attr, day) in [
+            (
+                r#"<relative-time datetime="2020-07-07T12:10:51Z">on Jul 7</relative-time>"#,
+                "2020-07-07",
+            ),
+            (
+                r#"<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>"#,
+                "2022-01-28",
+            ),
+            (
+                r#"<abbr class="published" title="2020-04-28T21:11:00+02:00">21:11</abbr>"#,
+                "2020-04-28",
+            ),
+            (
+                r#"<span class="smart-date" data-origindate="2017-03-01 14:27:02 +0800"></span>"#,
+                "2017-03-01",
+            ),
         ] {
-            let html = format!("<html><body><h1>A headline</h1>{attr}</body></html>");
-            assert!(date_of(&html, "A headline").is_some(), "{attr}");
+            // A teaser's date far below must not win over the attribute by the headline.
+            let filler = "<p>text</p>".repeat(80);
+            let html = format!(
+                "<html><body><h1>A headline</h1>{attr}{filler}<p>01.01.2015</p></body></html>"
+            );
+            assert_eq!(day_of(&html, "A headline").as_deref(), Some(day), "{attr}");
         }
+        // A <meta> in the body is read with the meta tags, not as a date seen on the page.
+        let html = r#"<html><body><h1>A headline</h1><meta itemprop="uploadDate" content="2019-10-15"></body></html>"#;
+        assert_eq!(day_of(html, "A headline"), None);
     }
 
     #[test]
