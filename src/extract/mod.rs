@@ -1,11 +1,14 @@
 //! One page -> one [`Article`]: charset, one parsed DOM for metadata and content choice,
 //! then text. This module never touches the index.
 
+mod authors;
 mod charset;
 mod content;
 mod dateline;
 pub mod dates;
 mod depth;
+mod headline;
+mod jsonld;
 mod language;
 pub mod meta;
 mod published;
@@ -173,15 +176,15 @@ pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article,
         meta.authors,
         byline
             .as_deref()
-            .map(meta::split_authors)
+            .map(authors::split_authors)
             .unwrap_or_default(),
         meta.visible_authors,
     ]
     .into_iter()
     .find(|names| !names.is_empty())
-    .unwrap_or_else(|| meta::byline_in_text(&text));
+    .unwrap_or_else(|| authors::byline_in_text(&text));
     let (agencies, authors): (Vec<String>, Vec<String>) =
-        authors.into_iter().partition(|a| meta::is_agency(a));
+        authors.into_iter().partition(|a| authors::is_agency(a));
     let mut article = Article {
         path: rel.to_string(),
         title: meta.title.unwrap_or_default(),

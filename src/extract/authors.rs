@@ -1,0 +1,494 @@
+//! Bylines and author names: finding a byline on the page or in the text, and telling
+//! people's names from labels, dates, desks, accounts, agencies and the publication.
+
+use dom_query::Document;
+
+use super::meta::{clean_space, is_domain, squeeze};
+
+pub(super) fn visible_byline(doc: &Document) -> Vec<String> {
+    for selector in [
+        "[itemprop=author] [itemprop=name]",
+        "[rel=author]",
+        "[itemprop=author]",
+        ".byline",
+        "[class*=byline]",
+        ".author-name",
+        ".author",
+    ] {
+        let sel = doc.select(selector);
+        let names = names_in(&sel.first());
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    // Looser marks of a byline, only near the story: in its <article> or in the few levels
+    // of markup around its headline (elsewhere they are other stories' or commenters').
+    let h1 = doc.select("h1").first();
+    let mut scopes = vec![doc.select("article").first()];
+    let mut around = h1.parent();
+    for _ in 0..3 {
+        scopes.push(around.clone());
+        around = around.parent();
+    }
+    for scope in scopes.iter().filter(|s| s.exists()) {
+        for selector in [
+            "[class*=author-name]",
+            "[class*=author_name]",
+            "[class*=auth_name]",
+            "[class*=writer]",
+            "[class*=contributor]",
+            "[class*=author] a",
+            "a[href*='/author/']",
+            "a[href*='/autor/']",
+            "a[href*='/auteur/']",
+        ] {
+            let names = names_in(&scope.select(selector).first());
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The names a byline element gives, its texts joined with spaces so that adjacent
+/// elements do not run together.
+fn names_in(sel: &dom_query::Selection) -> Vec<String> {
+    let Some(node) = sel.nodes().first() else {
+        return Vec::new();
+    };
+    // A commenter's name is not the story's byline.
+    if super::in_comments(node) {
+        return Vec::new();
+    }
+    let parts: Vec<String> = node
+        .descendants_it()
+        .filter(|n| n.is_text())
+        .map(|n| n.text().trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let text = clean_space(&parts.join(" "));
+    if text.is_empty() || text.len() >= 200 {
+        return Vec::new();
+    }
+    split_authors(&text)
+}
+
+/// A byline written as a line of the article text ("By Ellen Marsh and Cody Ramsey"),
+/// for pages whose byline has no markup of its own.
+pub(super) fn byline_in_text(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(20)
+        .find(|l| {
+            let l = l.trim_start_matches(['-', '—', ' ']);
+            ["By ", "BY ", "by ", "Von ", "von ", "Par ", "par ", "Por ", "por "]
+                .iter()
+                .any(|p| l.starts_with(p))
+                && l.chars().count() <= 60
+                // A name follows: its words are capitalised ("von Daniela Obers", not
+                // "von der Leyen sagte gestern").
+                && l.split_whitespace().skip(1).take(2).all(|w| {
+                    w.chars().next().is_some_and(|c| c.is_uppercase())
+                })
+        })
+        .map(|l| split_authors(l.trim_start_matches(['-', '—', ' '])))
+        .unwrap_or_default()
+}
+
+/// Splits a byline into names: drops "By" (and "Posted by", "Par", "Von"...), splits on
+/// commas and "and" (and "et", "und", "y", "и"), takes "(with X)" as more authors, and cuts
+/// off what follows a name (a role, a date, a pipe).
+pub fn split_authors(raw: &str) -> Vec<String> {
+    // Handles are accounts, not names ("Julia Horowitz @juliakhorowitz").
+    let mut s: String = clean_space(raw)
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // "ByTravis Haney": a byline element whose "By" lost its space.
+    if let Some(rest) = s.strip_prefix("By")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().nth(1).is_some_and(char::is_lowercase)
+    {
+        s = rest.to_string();
+    }
+    s = unglue(&s);
+    for cut in [
+        " | ",
+        " / ",
+        " - ",
+        " — ",
+        "Last updated",
+        "Last Updated",
+        "Updated",
+        "Published",
+        "\u{2022}",
+    ] {
+        if let Some(pos) = s.find(cut) {
+            s.truncate(pos);
+        }
+    }
+    if let Some(pos) = date_start(&s) {
+        s.truncate(pos);
+    }
+    let s = unlabel(&s);
+    // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the others are authors too;
+    // other brackets ("Richard (R.J.) Eskow") are part of a name.
+    let with_others = ["(with ", "(avec ", "(mit ", "(con "]
+        .iter()
+        .any(|w| s.to_lowercase().contains(w));
+    let s = if with_others {
+        s.replace(['(', ')'], ",")
+    } else {
+        s
+    };
+    let mut rest = s.trim();
+    for prefix in [
+        "posted by ",
+        "written by ",
+        "by: ",
+        "by ",
+        "par ",
+        "von ",
+        "por ",
+        "door ",
+    ] {
+        if rest
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        {
+            rest = &rest[prefix.len()..];
+            break;
+        }
+    }
+    rest.split(',')
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .flat_map(|part| part.split(" et "))
+        .flat_map(|part| part.split(" und "))
+        .flat_map(|part| part.split(" y "))
+        .flat_map(|part| part.split(" и "))
+        .map(|n| {
+            let n = n.trim();
+            let n = ["with ", "avec ", "mit ", "con "]
+                .iter()
+                .find_map(|w| n.strip_prefix(w))
+                .unwrap_or(n);
+            n.trim().trim_end_matches('.').trim().to_string()
+        })
+        .filter(|n| {
+            !n.is_empty()
+                && n.chars().count() <= 60
+                && n.split_whitespace().count() <= 5
+                && n.chars().next().is_some_and(char::is_alphabetic)
+                && date_start(n) != Some(0)
+                && looks_like_a_person(n)
+        })
+        .collect()
+}
+
+/// Spaces back between the texts of adjacent elements that a page's markup glued together
+/// ("Joe DavidsonWashington Post", "Veröffentlicht vonChris Jung"): a run of four or more
+/// lower-case letters, or a label word, running into a capital. Shorter runs are names
+/// ("McDonald", "DeShawn", "MacArthur").
+fn unglue(s: &str) -> String {
+    static GLUE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\p{Ll}{4,}|\b(?:von|by|vom|par|por))(\p{Lu})").expect("valid regex")
+    });
+    GLUE.replace_all(s, "$1 $2").into_owned()
+}
+
+/// A byline without the label pages put before it ("Eingestellt von", "Post author By",
+/// "Author:", "Artikel von:", "erstellt von") and the words after it that are not the
+/// name (a date "am 29.12.2010", "» 21.01.2009", "Stand: 05. Februar", a profile link such
+/// as "Twitter" or "Alle Artikel").
+fn unlabel(s: &str) -> String {
+    // Label words in the languages dateline stems, lower-cased; "by", "von", "par" and
+    // "por" after them are dropped with them.
+    const LABELS: &[&str] = &[
+        "author",
+        "authors",
+        "autor",
+        "autorin",
+        "auteur",
+        "post",
+        "posted",
+        "written",
+        "eingestellt",
+        "veröffentlicht",
+        "geschrieben",
+        "erstellt",
+        "beitrag",
+        "artikel",
+        "text",
+        "interview",
+        "publié",
+        "publicado",
+        "escrito",
+        "publicat",
+        "opublikowano",
+        "vom",
+    ];
+    const TRAILING: &[&str] = &[
+        "twitter",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "email",
+        "e-mail",
+        "mail",
+        "alle artikel",
+        "all posts",
+        "more",
+        "mehr",
+    ];
+    static DATE_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\s*(?:\b(?:am|on|le|el|vom)\s+|[»—–-]\s*)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{4}\s*年|\d{1,2}:\d{2}|»).*$",
+        )
+        .expect("valid regex")
+    });
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    // Leading label words, then the preposition or colon that ends the label.
+    let mut start = 0;
+    while start < words.len().min(3) {
+        let w = words[start].trim_end_matches(':').to_lowercase();
+        if LABELS.contains(&w.as_str()) {
+            start += 1;
+            if words[start - 1].ends_with(':') {
+                break;
+            }
+            continue;
+        }
+        if start > 0 && ["by", "von", "par", "por", "door", "von:", "by:"].contains(&w.as_str()) {
+            start += 1;
+        }
+        break;
+    }
+    if start >= words.len() {
+        start = 0;
+    }
+    words.drain(..start);
+    // A second label after the name ("Sara Zinnecker Stand: 05. Februar 2020").
+    if let Some(cut) = words.iter().skip(1).position(|w| w.ends_with(':')) {
+        words.truncate(cut + 1);
+    }
+    let mut out = words.join(" ");
+    out = DATE_TAIL.replace(&out, "").into_owned();
+    loop {
+        let lower = out.to_lowercase();
+        let Some(t) = TRAILING
+            .iter()
+            .find(|t| lower.ends_with(&format!(" {t}")) && lower.len() > t.len() + 1)
+        else {
+            break;
+        };
+        out.truncate(out.len() - t.len() - 1);
+    }
+    let out = out.trim_end_matches(['—', '–', '-', ' ']);
+    // What is left of a label alone ("By", "Datum:", "am 8", "und") is no name.
+    let lone = out.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        w.ends_with(':')
+            || w.chars().all(|c| c.is_ascii_digit())
+            || LABELS.contains(&w.as_str())
+            || ["by", "von", "par", "por", "am", "on", "und", "and", "et"].contains(&w.as_str())
+    });
+    if lone { String::new() } else { out.to_string() }
+}
+
+/// Whether a byline names a news agency rather than a person: the world's wire services, by
+/// their usual names.
+pub(super) fn is_agency(name: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "associated press",
+        "the associated press",
+        "ap",
+        "reuters",
+        "thomson reuters",
+        "afp",
+        "agence france-presse",
+        "agence france presse",
+        "dpa",
+        "deutsche presse-agentur",
+        "efe",
+        "agencia efe",
+        "ansa",
+        "xinhua",
+        "tass",
+        "ria novosti",
+        "interfax",
+        "upi",
+        "united press international",
+        "kyodo",
+        "kyodo news",
+        "yonhap",
+        "pti",
+        "ani",
+        "ians",
+        "press association",
+        "pa media",
+        "canadian press",
+        "the canadian press",
+        "aap",
+        "australian associated press",
+        "bloomberg",
+        "bloomberg news",
+        "anadolu agency",
+    ];
+    AGENCIES.contains(&name.trim().to_lowercase().as_str())
+}
+
+/// Whether a byline part can be a person's name: not a credential ("MS", "RDN", "PhD"), an
+/// account ("admin", "jdadmin", "@politifact"), or a desk ("Editorial", "Staff").
+fn looks_like_a_person(name: &str) -> bool {
+    const CREDENTIALS: &[&str] = &[
+        "phd", "ph.d", "md", "ms", "msc", "ma", "mba", "mph", "rd", "rdn", "ld", "rn", "np", "do",
+        "dds", "cpa", "esq", "cfa", "cfp", "ldn", "cde", "pharmd", "dvm", "jd", "llm",
+    ];
+    const DESKS: &[&str] = &[
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "editorial",
+        "staff",
+        "newsroom",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redação",
+        "team",
+        "desk",
+        "webmaster",
+        "guest",
+        "contributor",
+        "anonymous",
+        "unknown",
+    ];
+    let lower = name.to_lowercase();
+    let key = lower.trim_end_matches('.');
+    if name.starts_with('@') || CREDENTIALS.contains(&key) || DESKS.contains(&key) {
+        return false;
+    }
+    // A site's account ("jdadmin", "wpuser"); a blogger's pen name ("gnaddrig") is kept.
+    let single = !name.contains(char::is_whitespace);
+    let account = ["admin", "user", "editor", "staff", "webmaster"]
+        .iter()
+        .any(|w| key.contains(w));
+    !(single && account)
+}
+
+/// Whether a byline names the publication rather than a person: a domain ("jungefreiheit.de",
+/// "ORF.at"), or a name the site, the publisher or the copyright line gives.
+pub(super) fn names_publication(name: &str, publishers: &[String]) -> bool {
+    let key = squeeze(name);
+    !key.is_empty()
+        && (is_domain(name)
+            || publishers.iter().any(|p| {
+                let p = squeeze(p);
+                p == key || (key.len() >= 4 && p.contains(&key))
+            }))
+}
+
+/// Where a date starts in a byline ("Nathan Willis March 25, 2015", "Joe Wee Monday,
+/// February 29"): a weekday, or a month name followed by a day number.
+fn date_start(s: &str) -> Option<usize> {
+    use crate::analysis::{MONTHS, WEEKDAYS};
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    words.iter().enumerate().find_map(|(i, (at, w))| {
+        let word = w.trim_end_matches([',', '.']).to_lowercase();
+        let weekday = WEEKDAYS
+            .iter()
+            .any(|d| word == *d || (word.len() == 3 && d.starts_with(&word)));
+        let month = MONTHS.iter().any(|m| word.starts_with(&m[..3]))
+            && words
+                .get(i + 1)
+                .is_some_and(|(_, next)| next.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        (weekday || month).then_some(*at)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_split_into_names() {
+        assert_eq!(
+            split_authors("By Jane Doe, John Smith and Ann Lee"),
+            ["Jane Doe", "John Smith", "Ann Lee"]
+        );
+        assert_eq!(split_authors("by Kim Park | Staff writer"), ["Kim Park"]);
+        // Credentials, accounts and desks are not people.
+        assert_eq!(
+            split_authors("Ilana Muhlstein, MS, RDN"),
+            ["Ilana Muhlstein"]
+        );
+        assert!(split_authors("admin").is_empty());
+        assert!(split_authors("jdadmin").is_empty());
+        assert!(split_authors("Editorial").is_empty());
+        assert!(split_authors("@politifact").is_empty());
+        assert!(is_agency("Associated Press") && !is_agency("Ann Lee"));
+        assert_eq!(split_authors("ByTravis Haney"), ["Travis Haney"]);
+        assert_eq!(
+            split_authors("Julia Horowitz @juliakhorowitz"),
+            ["Julia Horowitz"]
+        );
+        assert_eq!(
+            split_authors("Saibal Dasgupta / TNN /"),
+            ["Saibal Dasgupta"]
+        );
+        assert_eq!(split_authors("肖春芳"), ["肖春芳"]);
+        assert_eq!(
+            split_authors("By Nathan Willis\n  March 25, 2015"),
+            ["Nathan Willis"]
+        );
+        assert_eq!(split_authors("Joe Wee Monday, February 29"), ["Joe Wee"]);
+        assert!(split_authors("Sunday, Feb 1, 2015").is_empty());
+        assert!(split_authors("Last Updated: January 7, 2025").is_empty());
+        assert_eq!(
+            split_authors("Posted by Android Developers"),
+            ["Android Developers"]
+        );
+        assert_eq!(
+            split_authors("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        assert_eq!(split_authors("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        assert_eq!(
+            split_authors("Richard (R.J.) Eskow"),
+            ["Richard (R.J.) Eskow"]
+        );
+        // A month name that is a name stays: no day number follows it.
+        assert_eq!(split_authors("By April Ryan"), ["April Ryan"]);
+        assert!(split_authors("").is_empty());
+        for label in ["By", "Datum:", "Veröffentlicht am 8"] {
+            assert!(split_authors(label).is_empty(), "{label}");
+        }
+        // Labels before the name and what follows it, in several languages.
+        for (byline, name) in [
+            ("Eingestellt von der Michel", "der Michel"),
+            ("Veröffentlicht vonChris Jung", "Chris Jung"),
+            ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+            ("Author: Bo2man am 29.12.2010, 13:36 Uhr", "Bo2man"),
+            ("AuthorAndreas Kalt", "Andreas Kalt"),
+            ("erstellt von Dominique —", "Dominique"),
+            ("Beitrag von r23 » 21.01.2009, 05:42", "r23"),
+            ("Sara Zinnecker Stand: 05. Februar 2020", "Sara Zinnecker"),
+            ("Rebecca Hersher Twitter", "Rebecca Hersher"),
+            ("Interview: Julia Lauter", "Julia Lauter"),
+            ("Walter von Aachen", "Walter von Aachen"),
+            ("Jose de la Cruz", "Jose de la Cruz"),
+            ("Michael Stratford 10/17/2022", "Michael Stratford"),
+            ("Tim McDonald", "Tim McDonald"),
+        ] {
+            assert_eq!(split_authors(byline), [name], "{byline}");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Choosing the headline: the page's `<h1>` or the metadata's title, with the site's
+//! name and section cut off.
+
+use dom_query::Document;
+
+use super::meta::{clean_space, squeeze};
+
+/// The headline a reader sees: the page's `<h1>` or the metadata's title `raw_title`,
+/// without the site's name; also returns what was cut off, which may be that name.
+pub(super) fn headline(
+    doc: &Document,
+    raw_title: Option<String>,
+    html_title: &str,
+    h1: &str,
+    site: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    // The headline a reader sees is the page's <h1> when <title> holds it with the site's
+    // name or a section around it ("Opinion | ...", "... (Published 2016)", "...：朝日新聞デジタル").
+    // …but not when the <h1> is the site's name that <title> carries after the headline
+    // ("Ins neue Jahr | Literaturgefluester" with the blog's name as its <h1>).
+    let h1_is_the_site = {
+        let (_, suffix) = split_site_suffix(html_title, site, "");
+        suffix.is_some_and(|t| squeeze(&t) == squeeze(h1))
+            || site.is_some_and(|s| squeeze(s) == squeeze(h1))
+    };
+    let h1_is_headline = h1.chars().filter(|c| c.is_alphanumeric()).count() >= 12
+        && h1.len() <= 400
+        && !h1_is_the_site
+        && squeeze(html_title).contains(&squeeze(h1))
+        && squeeze(html_title) != squeeze(h1);
+    // A page's only <h1>, when it reads as a headline, is the headline a reader sees, even
+    // where the metadata gives a social-media title; but an <h1> that holds the metadata's
+    // title with a kicker or subtitle around it gives way to that title.
+    let holds_meta_title = raw_title.as_deref().is_some_and(|t| {
+        let t = squeeze(&strip_site_suffix(t, site, h1));
+        t.chars().count() >= 8 && squeeze(h1).contains(&t) && t != squeeze(h1)
+    });
+    // It must share a word with the metadata's title: an <h1> that shares none is the
+    // site's logo or a section ("Archive of Our Own beta").
+    let shares_a_word = raw_title.as_deref().is_none_or(|t| {
+        let t = strip_site_suffix(t, site, h1).to_lowercase();
+        h1.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().count() >= 4 && t.contains(w))
+    });
+    // An <h1> that links to the home page is the site's logo.
+    let links_home = doc.select("h1 a").attr("href").is_some_and(|href| {
+        let href = href.trim();
+        href == "/"
+            || href.split('/').filter(|p| !p.is_empty()).count() <= 2 && href.contains("://")
+    });
+    let only_h1 = !links_home
+        && doc.select("h1").length() == 1
+        && h1.split_whitespace().count() >= 4
+        && h1.len() <= 300
+        && !holds_meta_title
+        && shares_a_word
+        && site.is_none_or(|s| !squeeze(h1).contains(&squeeze(s)));
+    let h1_is_headline = h1_is_headline || only_h1;
+    let raw_title = if h1_is_headline {
+        Some(h1.to_string())
+    } else {
+        raw_title
+    };
+    match raw_title {
+        Some(t) => {
+            let (title, suffix) = split_site_suffix(&t, site, h1);
+            (Some(title), suffix)
+        }
+        None => (None, None),
+    }
+}
+
+/// Removes a site suffix or prefix such as " - RFE/RL" or "Herald | ": the part after the
+/// last separator goes when it names the site, or when it is short and what stays is not.
+pub(super) fn strip_site_suffix(title: &str, site: Option<&str>, h1: &str) -> String {
+    split_site_suffix(title, site, h1).0
+}
+
+/// Like [`strip_site_suffix`], and also returns what was removed: the site's name as the
+/// page writes it, for pages that give no `og:site_name`.
+pub(super) fn split_site_suffix(
+    title: &str,
+    site: Option<&str>,
+    h1: &str,
+) -> (String, Option<String>) {
+    let title = clean_space(title);
+    let cut = |kept: &str, removed: &str| (kept.to_string(), Some(removed.to_string()));
+    let site_norm = site.map(squeeze).unwrap_or_default();
+    if !h1.is_empty() && squeeze(h1) == squeeze(&title) {
+        return (title, None);
+    }
+    // A breadcrumb before the headline ("Time 4 talks » Blog Archiv » Weitere
+    // Digitalisierung der Schweizer Kinos"): its last part, when it is the longest.
+    for sep in [" » ", " › "] {
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        if let Some((last, before)) = parts.split_last()
+            && !before.is_empty()
+            && last.split_whitespace().count() >= 3
+            && !last.contains(" - ")
+            && before
+                .iter()
+                .all(|p| p.len() < last.len() && p.split_whitespace().count() <= 4)
+        {
+            return cut(last, &before.join(sep));
+        }
+    }
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "] {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
+        let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+        let names_site = |part: &str| {
+            let p = squeeze(part);
+            !site_norm.is_empty()
+                && !p.is_empty()
+                && (site_norm.contains(&p) || p.contains(&site_norm))
+        };
+        if names_site(tail) || (!h1.is_empty() && squeeze(h1) == squeeze(head)) {
+            return cut(head, tail);
+        }
+        if let Some(first) = title.find(sep) {
+            let (lead, rest) = (title[..first].trim(), title[first + sep.len()..].trim());
+            let lead_norm = squeeze(lead);
+            if !lead_norm.is_empty()
+                && (lead_norm == site_norm || site_norm.starts_with(&lead_norm))
+            {
+                return cut(rest, lead);
+            }
+        }
+        let words = |s: &str| s.split_whitespace().count();
+        let capitalised = tail
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        // " | " and " :: " almost always set off a site name; dashes also join titles.
+        let site_separator = matches!(sep, " | " | " :: " | " « " | " » " | " · ");
+        if words(head) >= 3
+            && (words(tail) <= 2 || (words(tail) <= 4 && (capitalised || site_separator)))
+        {
+            return cut(head, tail);
+        }
+    }
+    cjk_site_suffix(&title, &site_norm)
+        .map_or((title.clone(), None), |(head, tail)| cut(&head, &tail))
+}
+
+/// The site's name after a Chinese or Japanese title, which such pages join without spaces
+/// ("…が受賞：朝日新聞デジタル", "…「Treeviz」:phpspot開発日誌", "…找对象_智能_好奇心日报"):
+/// cut at the last `：`, `:`, `｜`, `|` or `_` while the part after it names the site, or is
+/// short and what stays is at least twice as long. Returns the headline and what was cut.
+fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
+    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
+    if !title.chars().any(cjk) {
+        return None;
+    }
+    let mut head = title.to_string();
+    let mut removed: Vec<String> = Vec::new();
+    while let Some((pos, sep)) = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '：' | ':' | '｜' | '|' | '_'))
+    {
+        let tail = head[pos + sep.len_utf8()..].trim().to_string();
+        let kept = head[..pos].trim().to_string();
+        let tail_norm = squeeze(&tail);
+        let names_site = !site_norm.is_empty()
+            && !tail_norm.is_empty()
+            && (site_norm.contains(&tail_norm) || tail_norm.contains(site_norm));
+        let short = tail.chars().count() <= 12 && kept.chars().count() >= 2 * tail.chars().count();
+        if tail.is_empty() || kept.is_empty() || !(names_site || short) {
+            break;
+        }
+        removed.insert(0, tail);
+        head = kept;
+    }
+    (!removed.is_empty()).then(|| (head, removed.join(" ")))
+}
+
+/// Share of `a`'s words found in `b` (case-insensitive).
+pub(super) fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_go_and_real_titles_stay() {
+        let strip = |t: &str, s: Option<&str>| strip_site_suffix(t, s, "");
+        assert_eq!(
+            strip(
+                "'Fight Far From Over' For One Kazakh Protester - RFE/RL",
+                Some("RFE/RL")
+            ),
+            "'Fight Far From Over' For One Kazakh Protester"
+        );
+        assert_eq!(
+            strip("Herald | Storm hits the coast tonight", Some("Herald")),
+            "Storm hits the coast tonight"
+        );
+        assert_eq!(
+            strip("Kenya votes in tight race | Eastern Broadcasting", None),
+            "Kenya votes in tight race"
+        );
+        assert_eq!(strip("Left - right", None), "Left - right");
+    }
+}
