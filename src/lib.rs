@@ -24,6 +24,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod indexer;
+pub mod learn;
 pub mod places;
 pub mod render;
 pub mod schema;

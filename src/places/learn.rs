@@ -4,12 +4,13 @@
 //! are data (`data/place-model.tsv`, written by `tools/train-place-model`) and embedded
 //! at build time, so tagging needs no file and no network.
 //!
-//! Logistic regression is a few dozen lines with no dependency; the linfa crates would
-//! bring ndarray and a dense design matrix for what is a sparse problem of a few thousand
-//! named features.
+//! The learning itself is [`crate::learn`]'s logistic regression.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::learn::sigmoid;
+pub use crate::learn::{Example, TrainingOptions, train};
 
 static EMBEDDED: [&str; 2] = [
     include_str!("../../data/place-model.tsv"),
@@ -39,9 +40,6 @@ impl Task {
     /// The mention tasks, trained together from the geoparsing corpora.
     pub const MENTIONS: [Task; 2] = [Task::Recognition, Task::Resolution];
 }
-
-/// One training example: its features and whether it is a positive.
-pub type Example = (Vec<String>, bool);
 
 /// Weights by task and feature name.
 #[derive(Debug, Clone, Default)]
@@ -148,99 +146,6 @@ impl Model {
             about: HashMap::new(),
         }
     }
-}
-
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x.clamp(-30.0, 30.0)).exp())
-}
-
-/// How [`train`] runs.
-#[derive(Debug, Clone)]
-pub struct TrainingOptions {
-    pub epochs: usize,
-    pub learning_rate: f32,
-    /// L2 penalty per example.
-    pub l2: f32,
-    /// Features seen fewer times are dropped: a weight learned from one example says
-    /// more about that example than about news.
-    pub min_count: usize,
-}
-
-impl Default for TrainingOptions {
-    fn default() -> Self {
-        TrainingOptions {
-            epochs: 12,
-            learning_rate: 0.1,
-            l2: 1e-5,
-            min_count: 2,
-        }
-    }
-}
-
-/// Logistic regression by stochastic gradient descent in a fixed shuffled order, with the
-/// weights averaged over every step (averaging makes the result stable from run to run
-/// and less sensitive to the last examples). Deterministic: the same examples give the
-/// same weights.
-pub fn train(examples: &[Example], opts: &TrainingOptions) -> Vec<(String, f32)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (features, _) in examples {
-        for f in features {
-            *counts.entry(f.as_str()).or_default() += 1;
-        }
-    }
-    let mut names: Vec<&str> = counts
-        .iter()
-        .filter(|(_, c)| **c >= opts.min_count)
-        .map(|(f, _)| *f)
-        .collect();
-    names.sort_unstable();
-    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let rows: Vec<(Vec<usize>, f32)> = examples
-        .iter()
-        .map(|(features, positive)| {
-            let mut ids: Vec<usize> = features
-                .iter()
-                .filter_map(|f| index.get(f.as_str()).copied())
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            (ids, if *positive { 1.0 } else { 0.0 })
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    let mut w = vec![0f32; names.len()];
-    // Averaging by the usual trick: `sum` accumulates each update times the step it
-    // happened at, so the average is w - sum / steps.
-    let mut sum = vec![0f32; names.len()];
-    let mut step = 1f32;
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    for epoch in 0..opts.epochs {
-        // Fisher-Yates with xorshift: a fixed order per epoch.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        let rate = opts.learning_rate / (1.0 + epoch as f32 * 0.5);
-        for &r in &order {
-            let (ids, y) = &rows[r];
-            let z: f32 = ids.iter().map(|&i| w[i]).sum();
-            let gradient = y - sigmoid(z);
-            for &i in ids {
-                let update = rate * (gradient - opts.l2 * w[i]);
-                w[i] += update;
-                sum[i] += step * update;
-            }
-            step += 1.0;
-        }
-    }
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.to_string(), w[i] - sum[i] / step))
-        .filter(|(_, w)| w.abs() >= 1e-4)
-        .collect()
 }
 
 #[cfg(test)]
