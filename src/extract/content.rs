@@ -58,27 +58,48 @@ pub struct Content {
 /// The article text of a parsed page. `html` is the page it was parsed from, used again
 /// only when the content choice fails.
 pub fn article_text(doc: Document, html: &str, url: Option<&str>) -> Content {
-    // Readability keeps small pages whole; these are never article text on any page.
     doc.select(NEVER_ARTICLE).remove();
-    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let choose = |doc: Document| {
-        Readability::with_document(doc, url, Some(Config::default()))
-            .ok()
-            .and_then(|mut r| r.parse().ok())
-            .map(|article| Content {
-                text: render(&focus_on_paragraphs(&article.content)),
-                byline: article.byline,
+    let url = web_url(url);
+    let rendered = |doc: Document| {
+        choose(doc, url)
+            .map(|(chosen, byline)| Content {
+                text: render(&super::furniture::without_furniture(&chosen)),
+                byline,
             })
             .filter(|content| !content.text.is_empty())
     };
     // Some pages wrap the whole story in a form or hang its paragraphs under a nav-like
     // element; with those removed Readability finds nothing, so it gets the page as saved.
-    choose(doc)
-        .or_else(|| choose(Document::from(html)))
+    rendered(doc)
+        .or_else(|| rendered(Document::from(html)))
         .unwrap_or_else(|| Content {
             text: whole_page_text(html),
             byline: None,
         })
+}
+
+/// The article's HTML as [`article_text`] chooses it, before its furniture is dropped
+/// (what the furniture model is trained on); `None` when the page falls back to its
+/// whole text.
+pub fn chosen_html(doc: Document, html: &str, url: Option<&str>) -> Option<String> {
+    doc.select(NEVER_ARTICLE).remove();
+    let url = web_url(url);
+    let chosen = |doc: Document| choose(doc, url).filter(|(c, _)| !render(c).is_empty());
+    chosen(doc)
+        .or_else(|| chosen(Document::from(html)))
+        .map(|(c, _)| c)
+}
+
+fn web_url(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+/// Readability's choice, narrowed to its paragraphs, and the byline it read beside it.
+fn choose(doc: Document, url: Option<&str>) -> Option<(String, Option<String>)> {
+    Readability::with_document(doc, url, Some(Config::default()))
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+        .map(|article| (focus_on_paragraphs(&article.content), article.byline))
 }
 
 /// Narrows a chosen content block to the smallest element holding nearly all of its

@@ -7,6 +7,7 @@ mod content;
 mod dateline;
 pub mod dates;
 mod depth;
+mod furniture;
 mod headline;
 mod jsonld;
 mod language;
@@ -20,6 +21,7 @@ use dom_query::Document;
 
 pub use charset::decode;
 pub use dateline::find_dateline;
+pub use furniture::Block;
 pub use language::detect_language;
 
 use crate::article::Article;
@@ -208,6 +210,19 @@ pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article,
     article.mentions = crate::places::article_mentions(&article);
     article.places = crate::places::tag_places(&article);
     Ok(article)
+}
+
+/// The leaf blocks of the article a page's bytes hold, with the features the furniture
+/// model reads, before any is dropped: what `tools/train-furniture-model` learns from.
+/// Empty when the page has no article block (it falls back to its whole text).
+pub fn article_blocks(bytes: &[u8], rel: &str) -> Vec<Block> {
+    let (html, _encoding) = charset::decode_declared(bytes, None);
+    let html = depth::limit_depth(&html);
+    let doc = Document::from(html.as_ref());
+    let meta = meta::read_meta(&doc, rel);
+    content::chosen_html(doc, &html, meta.url.as_deref())
+        .map(|chosen| furniture::blocks(&chosen))
+        .unwrap_or_default()
 }
 
 /// An article from plain UTF-8 text (no page around it): `text` is kept byte for byte,
