@@ -142,7 +142,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     let s = if with_others {
         s.replace(['(', ')'], ",")
     } else {
-        s
+        without_long_brackets(&s)
     };
     let mut rest = s.trim();
     for prefix in [
@@ -150,8 +150,11 @@ pub fn split_authors(raw: &str) -> Vec<String> {
         "written by ",
         "by: ",
         "by ",
+        "par: ",
         "par ",
+        "von: ",
         "von ",
+        "por: ",
         "por ",
         "door ",
     ] {
@@ -176,7 +179,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 .iter()
                 .find_map(|w| n.strip_prefix(w))
                 .unwrap_or(n);
-            n.trim().trim_end_matches('.').trim().to_string()
+            without_role(n.trim().trim_end_matches('.').trim())
         })
         .filter(|n| {
             !n.is_empty()
@@ -187,6 +190,111 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 && looks_like_a_person(n)
         })
         .collect()
+}
+
+/// A byline without what brackets hold when it is not part of a name: a bureau or a
+/// role ("Cécile Ducourtieux (Bruxelles, bureau européen)"), with a comma or a word in
+/// lower case, whose commas would otherwise make names of its words. Names keep theirs
+/// ("Richard (R.J.) Eskow", "Bruno (Henrique Zecchin) Rodrigues").
+fn without_long_brackets(s: &str) -> String {
+    static BRACKETS: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\s*\(([^()]*)\)").expect("valid regex"));
+    BRACKETS
+        .replace_all(s, |c: &regex::Captures| {
+            let inside = &c[1];
+            let not_a_name = inside.contains(',')
+                || inside
+                    .split_whitespace()
+                    .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if not_a_name {
+                " ".to_string()
+            } else {
+                c[0].to_string()
+            }
+        })
+        .trim()
+        .to_string()
+}
+
+/// A name without the job title a page prints after it ("Sam Stein Senior Politics
+/// Editor" gives "Sam Stein"); a part that is only a title ("Culture Writer") is left
+/// empty, and one word before a job is a pen name ("Rasender Reporter"). The title is its last word when that names a newsroom job, with the words
+/// before it that qualify a job, and any word beyond a name's first three.
+fn without_role(name: &str) -> String {
+    const JOBS: &[&str] = &[
+        "editor",
+        "writer",
+        "reporter",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "journalist",
+        "producer",
+        "photographer",
+        "critic",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "rédacteur",
+        "rédactrice",
+        "journaliste",
+        "periodista",
+        "redactor",
+        "redactora",
+    ];
+    const QUALIFIERS: &[&str] = &[
+        "senior",
+        "chief",
+        "staff",
+        "deputy",
+        "contributing",
+        "managing",
+        "executive",
+        "associate",
+        "assistant",
+        "political",
+        "politics",
+        "culture",
+        "sports",
+        "news",
+        "business",
+        "science",
+        "health",
+        "national",
+        "foreign",
+        "freelance",
+        "special",
+        "digital",
+        "web",
+        "online",
+        "lead",
+        "general",
+        "features",
+        "opinion",
+        "investigative",
+    ];
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let is_job = |w: &str| JOBS.contains(&w.to_lowercase().trim_end_matches(','));
+    if words.len() < 2 || !words.last().is_some_and(|w| is_job(w)) {
+        return name.to_string();
+    }
+    words.pop();
+    while let Some(last) = words.last() {
+        let qualifier = QUALIFIERS.contains(&last.to_lowercase().as_str());
+        if qualifier || words.len() > 3 {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    match words.len() {
+        // Only a title.
+        0 => String::new(),
+        // A pen name ("Rasender Reporter"), not a title after a name.
+        1 => name.to_string(),
+        _ => words.join(" "),
+    }
 }
 
 /// Spaces back between the texts of adjacent elements that a page's markup glued together
@@ -487,6 +595,19 @@ mod tests {
             ("Jose de la Cruz", "Jose de la Cruz"),
             ("Michael Stratford 10/17/2022", "Michael Stratford"),
             ("Tim McDonald", "Tim McDonald"),
+            (
+                "Cécile Ducourtieux(Bruxelles, bureau européen)",
+                "Cécile Ducourtieux",
+            ),
+            ("Sam Stein Senior Politics Editor", "Sam Stein"),
+            (
+                "Bruno (Henrique Zecchin) Rodrigues",
+                "Bruno (Henrique Zecchin) Rodrigues",
+            ),
+            ("Julia Carrie Wong Reporter", "Julia Carrie Wong"),
+            ("Anna Smith, Staff Writer", "Anna Smith"),
+            ("Andrew Husband, Culture Writer", "Andrew Husband"),
+            ("von: Rasender Reporter", "Rasender Reporter"),
         ] {
             assert_eq!(split_authors(byline), [name], "{byline}");
         }
