@@ -146,7 +146,8 @@ pub(super) fn split_site_suffix(
 
 /// The site's name after a Chinese or Japanese title, which such pages join without spaces
 /// ("…が受賞：朝日新聞デジタル", "…「Treeviz」:phpspot開発日誌", "…找对象_智能_好奇心日报"):
-/// cut at the last `：`, `:`, `｜`, `|` or `_` while the part after it names the site, or is
+/// cut at the last `：`, `:`, `｜`, `|`, `_` (or `-` before Chinese or Japanese only) while
+/// the part after it names the site, or is
 /// short and what stays is at least twice as long. Returns the headline and what was cut.
 fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
     let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
@@ -155,11 +156,15 @@ fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
     }
     let mut head = title.to_string();
     let mut removed: Vec<String> = Vec::new();
-    while let Some((pos, sep)) = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '：' | ':' | '｜' | '|' | '_'))
-    {
+    while let Some((pos, sep)) = head.char_indices().rev().find(|&(pos, c)| {
+        matches!(c, '：' | ':' | '｜' | '|' | '_')
+                // A hyphen joins words too ("JVNDB-2018"): it parts a site's name only
+                // when all after it is Chinese or Japanese ("…英雄的城！-新华网").
+                || (c == '-' && {
+                    let rest = head[pos + 1..].trim();
+                    !rest.is_empty() && rest.chars().all(cjk)
+                })
+    }) {
         let tail = head[pos + sep.len_utf8()..].trim().to_string();
         let kept = head[..pos].trim().to_string();
         let tail_norm = squeeze(&tail);

@@ -437,6 +437,14 @@ mod tests {
                 "这个约会软件，想用你和对方的相似好恶来帮你找对象",
             ),
             ("速報：大地震", "速報：大地震"),
+            (
+                "武汉的声音：有英勇的你，才有英雄的城！-新华网",
+                "武汉的声音：有英勇的你，才有英雄的城！",
+            ),
+            (
+                "JVNDB-2018-013542 - JVN iPedia",
+                "JVNDB-2018-013542 - JVN iPedia",
+            ),
         ] {
             let html = format!("<html><head><title>{title}</title></head><body></body></html>");
             assert_eq!(meta_of(&html).title.as_deref(), Some(headline), "{title}");
