@@ -244,6 +244,65 @@ fn first_words(text: &str) -> (String, String) {
     (first, both)
 }
 
+/// What a block shows by itself: its tag and place in the markup, length, links,
+/// punctuation, first words, case and marks.
+fn own_features(s: &Shape) -> Vec<String> {
+    let mut f: Vec<String> = vec!["bias".into()];
+    let words = words_bucket(s.words);
+    let links = links_bucket(s.links);
+    f.push(format!("tag={}", s.tag));
+    f.push(format!("words={words}"));
+    f.push(format!("links={links}"));
+    f.push(format!("tag,links={},{links}", s.tag));
+    f.push(format!("words,links={words},{links}"));
+    for a in &s.ancestors {
+        f.push(format!("in={a}"));
+    }
+    let end = char_class(s.text.chars().last());
+    f.push(format!("end={end}"));
+    f.push(format!("words,end={words},{end}"));
+    f.push(format!("start={}", char_class(s.text.chars().next())));
+    if s.words <= 15 {
+        let (first, both) = first_words(&s.text);
+        f.push(format!("w1={first}"));
+        f.push(format!("w2={both}"));
+    }
+    let letters = s.text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.text.chars().filter(|c| c.is_uppercase()).count();
+    if letters >= 4 && upper * 10 >= letters * 7 {
+        f.push("caps".into());
+    }
+    let capitalised = s
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if s.words >= 3 && capitalised * 5 >= s.words * 3 {
+        f.push("title_case".into());
+        f.push(format!("title_case,links={links}"));
+    }
+    let digits = s.text.chars().filter(|c| c.is_numeric()).count();
+    if digits * 5 >= count(&s.text) {
+        f.push("digits".into());
+    }
+    for (mark, name) in [
+        ('©', "copyright"),
+        ('|', "pipe"),
+        ('@', "at"),
+        ('/', "slash"),
+    ] {
+        if s.text.contains(mark) {
+            f.push(name.into());
+        }
+    }
+    if s.text.contains("http") || s.text.contains("www.") {
+        f.push("url".into());
+    }
+    f
+}
+
+/// Each block's own features and those of its context: position, neighbours, the
+/// story's prose around it and the heading it sits under.
 fn describe(leaves: &[NodeRef]) -> Vec<Block> {
     let shapes: Vec<Shape> = leaves.iter().map(shape).collect();
     let total: usize = shapes.iter().map(|s| count(&s.text)).sum::<usize>().max(1);
@@ -257,57 +316,9 @@ fn describe(leaves: &[NodeRef]) -> Vec<Block> {
     let mut before = 0usize;
     let mut blocks = Vec::with_capacity(shapes.len());
     for (i, s) in shapes.iter().enumerate() {
-        let mut f: Vec<String> = vec!["bias".into()];
-        let words = words_bucket(s.words);
+        let mut f = own_features(s);
         let links = links_bucket(s.links);
-        f.push(format!("tag={}", s.tag));
-        f.push(format!("words={words}"));
-        f.push(format!("links={links}"));
-        f.push(format!("tag,links={},{links}", s.tag));
-        f.push(format!("words,links={words},{links}"));
-        for a in &s.ancestors {
-            f.push(format!("in={a}"));
-        }
         let end = char_class(s.text.chars().last());
-        f.push(format!("end={end}"));
-        f.push(format!("words,end={words},{end}"));
-        f.push(format!("start={}", char_class(s.text.chars().next())));
-        if s.words <= 15 {
-            let (first, both) = first_words(&s.text);
-            f.push(format!("w1={first}"));
-            f.push(format!("w2={both}"));
-        }
-        let letters = s.text.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = s.text.chars().filter(|c| c.is_uppercase()).count();
-        if letters >= 4 && upper * 10 >= letters * 7 {
-            f.push("caps".into());
-        }
-        let capitalised = s
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        if s.words >= 3 && capitalised * 5 >= s.words * 3 {
-            f.push("title_case".into());
-            f.push(format!("title_case,links={links}"));
-        }
-        let digits = s.text.chars().filter(|c| c.is_numeric()).count();
-        if digits * 5 >= count(&s.text) {
-            f.push("digits".into());
-        }
-        for (mark, name) in [
-            ('©', "copyright"),
-            ('|', "pipe"),
-            ('@', "at"),
-            ('/', "slash"),
-        ] {
-            if s.text.contains(mark) {
-                f.push(name.into());
-            }
-        }
-        if s.text.contains("http") || s.text.contains("www.") {
-            f.push("url".into());
-        }
         let repeats = seen.entry(s.text.as_str()).or_default();
         if *repeats > 0 {
             f.push("repeat".into());
