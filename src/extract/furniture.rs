@@ -162,7 +162,12 @@ struct Shape {
 fn shape(node: &NodeRef) -> Shape {
     let text = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
     let chars = count(&text).max(1);
-    let in_link = node.ancestors_it(None).any(|a| a.has_name("a"));
+    // One walk up the tree gives every context tag (and whether the block is a link).
+    let above: HashSet<String> = node
+        .ancestors_it(None)
+        .filter_map(|a| a.node_name().map(|n| n.to_string()))
+        .collect();
+    let in_link = above.contains("a");
     let link_chars: usize = if in_link {
         chars
     } else {
@@ -174,7 +179,7 @@ fn shape(node: &NodeRef) -> Shape {
     let ancestors = CONTEXT_TAGS
         .iter()
         .copied()
-        .filter(|tag| node.ancestors_it(None).any(|a| a.has_name(tag)))
+        .filter(|tag| above.contains(*tag))
         .collect();
     Shape {
         tag: node.node_name().map(|n| n.to_string()).unwrap_or_default(),
