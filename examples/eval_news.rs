@@ -194,7 +194,8 @@ fn main() {
     }
     worst.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!("\nworst bodies (dev):");
-    for (f1, name) in worst.iter().take(10) {
+    let shown = if verbose { 40 } else { 10 };
+    for (f1, name) in worst.iter().take(shown) {
         println!("  {f1:.3} {name}");
     }
     if verbose {

@@ -5,6 +5,7 @@
 //! player and sharing strings are dropped. A page with no good candidate falls back to the
 //! whole page minus its boilerplate: never to nothing.
 
+use crate::extract::meta::without_soft_hyphens;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use html2text::render::TrivialDecorator;
@@ -213,7 +214,7 @@ fn tidy(raw: &str) -> String {
             out.push('\n');
         }
         blank = false;
-        out.push_str(line);
+        out.push_str(&without_soft_hyphens(line));
     }
     out
 }
@@ -374,6 +375,13 @@ mod tests {
     fn paragraphs_stay_apart() {
         let text = article_text(Document::from(PAGE), PAGE, None).text;
         assert!(text.contains("leave.\n\n"), "{text}");
+    }
+
+    #[test]
+    fn soft_hyphens_do_not_split_words() {
+        let text =
+            render("<p>Schon im Mit&shy;tel&shy;al&shy;ter war S\u{ad}üd\u{ad}tirol bekannt.</p>");
+        assert_eq!(text, "Schon im Mittelalter war Südtirol bekannt.");
     }
 
     #[test]

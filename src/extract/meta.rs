@@ -280,7 +280,21 @@ pub fn clean_space(s: &str) -> String {
     } else {
         std::borrow::Cow::Borrowed(s)
     };
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    decoded
+        .split_whitespace()
+        .map(without_soft_hyphens)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Removes soft hyphens (U+00AD, `&shy;`): hyphenation hints that split words for search
+/// and for place names ("Mit\u{ad}tel\u{ad}al\u{ad}ter", "Süd\u{ad}ti\u{ad}rol").
+pub fn without_soft_hyphens(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\u{ad}') {
+        std::borrow::Cow::Owned(s.replace('\u{ad}', ""))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn first_text(candidates: &[Option<String>]) -> Option<String> {
@@ -533,6 +547,14 @@ mod tests {
             m.title.as_deref(),
             Some("It doesn’t add up: £71.6m for this game")
         );
+    }
+
+    #[test]
+    fn headlines_lose_their_soft_hyphens() {
+        let m = meta_of(
+            "<html><head><title>Wein aus S&shy;üd&shy;ti\u{ad}rol</title></head><body></body></html>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Wein aus Südtirol"));
     }
 
     #[test]

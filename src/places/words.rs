@@ -314,6 +314,23 @@ pub(super) const PLACE_WORDS: &[&str] = &[
     "valley",
     "river",
     "oblysy",
+    // Words for a town before its name ("der Stadt Ahlen", "la ville de Lyon"). Not the
+    // English "City" or "Town", which end club names ("Leicester City", "Swindon Town").
+    "stadt",
+    "hansestadt",
+    "hauptstadt",
+    "landeshauptstadt",
+    "gemeinde",
+    "landkreis",
+    "kreis",
+    "ville",
+    "commune",
+    "ciudad",
+    "cidade",
+    "città",
+    "comune",
+    "miasto",
+    "gmina",
 ];
 
 /// Words before a person's name.
