@@ -192,6 +192,17 @@ pub fn hamming(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }
 
+/// The first of `hashes` within [`NEAR_DUPLICATE_BITS`] of `hash`; a hash of 0 (no text)
+/// is nobody's copy.
+pub fn first_near_copy(hashes: &[u64], hash: u64) -> Option<usize> {
+    if hash == 0 {
+        return None;
+    }
+    hashes
+        .iter()
+        .position(|&k| k != 0 && hamming(k, hash) <= NEAR_DUPLICATE_BITS)
+}
+
 /// Texts whose SimHashes differ in at most this many bits are taken for copies: syndicated
 /// copies in the sample corpus differ in 10-14 bits, unrelated stories in 20 or more (random
 /// pairs average 32).

@@ -324,3 +324,56 @@ fn the_readme_set_up_works_with_the_repository_index_folder() {
     );
     assert_eq!(total(&root.path().join("index"), "drought"), 1);
 }
+
+/// Segment ids listed in the index's meta.json, and the segment files in the folder.
+fn segments(index: &Path) -> (Vec<String>, std::collections::BTreeSet<String>) {
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(index.join("meta.json")).unwrap()).unwrap();
+    let listed = meta["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
+        .collect();
+    let on_disk = std::fs::read_dir(index)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".idx").map(str::to_string)
+        })
+        .collect();
+    (listed, on_disk)
+}
+
+#[test]
+fn a_run_of_many_commits_leaves_one_segment_and_no_stale_files() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        write(
+            corpus.path(),
+            &format!("p{i}.html"),
+            &page(&format!("Story {i}"), &format!("grain{i}")),
+        );
+    }
+    let (code, _, err) = index(corpus.path(), index_dir.path(), &["--commit-every", "10"]);
+    assert_eq!(code, 0, "{err}");
+    let (listed, on_disk) = segments(index_dir.path());
+    assert_eq!(listed.len(), 1, "four commits merged into one segment");
+    assert_eq!(
+        on_disk,
+        listed.into_iter().collect(),
+        "no files of merged segments left"
+    );
+    assert_eq!(total(index_dir.path(), "programme"), 40);
+
+    // A small later run writes its own segment and leaves the big one alone.
+    write(corpus.path(), "late.html", &page("Late story", "latecomer"));
+    let (code, _, err) = index(corpus.path(), index_dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    let (listed, on_disk) = segments(index_dir.path());
+    assert_eq!(listed.len(), 2);
+    assert_eq!(on_disk, listed.into_iter().collect());
+    assert_eq!(total(index_dir.path(), "programme"), 41);
+    assert_eq!(total(index_dir.path(), "latecomer"), 1);
+}

@@ -11,11 +11,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use tantivy::indexer::LogMergePolicy;
 use tantivy::{IndexWriter, TantivyError, Term, directory::error::LockError};
 
 mod archives;
 mod document;
+mod segments;
 
 use archives::{ArchiveFile, CommitPayload, Completion, Unit};
 pub use document::{domain_of, to_document};
@@ -302,7 +302,8 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             other => Error::index(&opts.index, other),
         })?;
     let index_err = |e| Error::index_write(&opts.index, e);
-    writer.set_merge_policy(Box::new(merge_policy()));
+    writer.set_merge_policy(Box::new(segments::merge_policy()));
+    let segments_before = segments::segment_ids(&store.index, &opts.index)?;
 
     let (known, done_before) = if opts.rebuild {
         writer.delete_all_documents().map_err(index_err)?;
@@ -574,6 +575,12 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         )?;
     }
     writer.wait_merging_threads().map_err(index_err)?;
+    segments::merge_new_segments(
+        &store.index,
+        &opts.index,
+        &segments_before,
+        opts.writer_heap_bytes,
+    )?;
     progress.finish();
     report.elapsed = started.elapsed();
     Ok(report)
@@ -614,21 +621,6 @@ fn check_same_corpus(
         sampled,
     })
 }
-
-/// Segments stop taking part in merges once they hold [`MAX_MERGE_DOCS`] articles. A merge
-/// maps all its input segments, so without a cap the largest merge, and with it the peak
-/// memory of a run, grows with the archive; with it, a merge reads at most a few hundred MB
-/// whatever the archive's size. The price is more segments in a large index (about one per
-/// 40,000 articles), which a query visits one after the other.
-fn merge_policy() -> LogMergePolicy {
-    let mut policy = LogMergePolicy::default();
-    policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
-    policy
-}
-
-/// See [`merge_policy`]: segments are born with up to 5,000 articles (one commit) and
-/// merge eight at a time, so they end at about 40,000.
-const MAX_MERGE_DOCS: usize = 30_000;
 
 /// Commits what the writer holds, with the archives read in full by now (settled first)
 /// riding in the commit.

@@ -23,22 +23,28 @@ impl Searcher {
         limit: usize,
     ) -> Result<(Vec<Folded>, usize)> {
         let err = |e| Error::index(&self.store.path, e);
-        // Copies are kept by address; only the page's are read for their paths.
-        let mut kept: Vec<(Option<f32>, DocAddress, u64, Vec<DocAddress>)> = Vec::new();
+        // One SimHash column per segment, opened once (opening one per hit cost more than
+        // the folding itself on a query with thousands of matches).
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("simhash").map_err(err))
+            .collect::<Result<Vec<_>>>()?;
+        // Copies are kept by address; only the page's are read for their paths. The hashes
+        // of the kept hits sit apart, so the scan for a copy reads only them.
+        let mut kept: Vec<(Option<f32>, DocAddress, Vec<DocAddress>)> = Vec::new();
+        let mut kept_hashes: Vec<u64> = Vec::new();
         for (score, address) in ranked {
-            let segment = searcher.segment_reader(address.segment_ord);
-            let ff = segment.fast_fields();
-            let hash = ff
-                .u64("simhash")
-                .map_err(err)?
+            let hash = columns[address.segment_ord as usize]
                 .first(address.doc_id)
                 .unwrap_or(0);
-            let copy_of = kept.iter_mut().find(|k| {
-                hash != 0 && analysis::hamming(k.2, hash) <= analysis::NEAR_DUPLICATE_BITS
-            });
+            let copy_of = analysis::first_near_copy(&kept_hashes, hash);
             match copy_of {
-                Some(first) => first.3.push(address),
-                None => kept.push((score, address, hash, Vec::new())),
+                Some(first) => kept[first].2.push(address),
+                None => {
+                    kept.push((score, address, Vec::new()));
+                    kept_hashes.push(hash);
+                }
             }
         }
         let stories = kept.len();
@@ -46,7 +52,7 @@ impl Searcher {
             .into_iter()
             .skip(offset)
             .take(limit)
-            .map(|(score, address, _, copies)| {
+            .map(|(score, address, copies)| {
                 let similar = copies
                     .into_iter()
                     .map(|c| self.path_of(searcher, c))
