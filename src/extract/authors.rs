@@ -74,27 +74,55 @@ fn names_in(sel: &dom_query::Selection) -> Vec<String> {
     split_authors(&text)
 }
 
-/// A byline written as a line of the article text ("By Ellen Marsh and Cody Ramsey"),
-/// for pages whose byline has no markup of its own.
+/// A byline written as a line of the article text ("By Ellen Marsh and Cody Ramsey",
+/// "Text von Christian Seiler", "Autor: Fritz Imhof"), for pages whose byline has no markup
+/// of its own: among the text's first lines, or a labelled one among its last (German
+/// pages often sign off with "Autor: ...").
 pub(super) fn byline_in_text(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['-', '—', ' ']))
         .filter(|l| !l.is_empty())
+        .collect();
+    let last = lines.len().saturating_sub(5).max(20.min(lines.len()));
+    lines
+        .iter()
         .take(20)
-        .find(|l| {
-            let l = l.trim_start_matches(['-', '—', ' ']);
-            ["By ", "BY ", "by ", "Von ", "von ", "Par ", "par ", "Por ", "por "]
-                .iter()
-                .any(|p| l.starts_with(p))
-                && l.chars().count() <= 60
-                // A name follows: its words are capitalised ("von Daniela Obers", not
-                // "von der Leyen sagte gestern").
-                && l.split_whitespace().skip(1).take(2).all(|w| {
-                    w.chars().next().is_some_and(|c| c.is_uppercase())
-                })
-        })
-        .map(|l| split_authors(l.trim_start_matches(['-', '—', ' '])))
+        .find(|l| is_byline_line(l, true))
+        .or_else(|| lines[last..].iter().find(|l| is_byline_line(l, false)))
+        .map(|l| split_authors(l))
         .unwrap_or_default()
+}
+
+/// "By Ellen Marsh" (`bare`: a preposition alone may open it) or a label and a name ("Text
+/// von ...", "Written by ...", "Autor: ..."): at most 60 characters, and the two words after
+/// the label capitalised ("von Daniela Obers", not "von der Leyen sagte gestern").
+fn is_byline_line(line: &str, bare: bool) -> bool {
+    const PREPOSITIONS: &[&str] = &["by", "von", "par", "por", "door"];
+    if line.chars().count() > 60 {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let second = words.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+    let name_at = if bare && PREPOSITIONS.contains(&first.as_str()) {
+        1
+    } else if LABELS.contains(&first.trim_end_matches(':')) {
+        if first.ends_with(':') {
+            1
+        } else if PREPOSITIONS.contains(&second.trim_end_matches(':')) {
+            2
+        } else {
+            return false;
+        }
+    } else {
+        return false;
+    };
+    words.len() > name_at
+        && words[name_at..]
+            .iter()
+            .take(2)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Splits a byline into names: drops "By" (and "Posted by", "Par", "Von"...), splits on
@@ -133,7 +161,33 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     if let Some(pos) = date_start(&s) {
         s.truncate(pos);
     }
-    let s = unlabel(&s);
+    let mut s = unlabel(&s);
+    // Another credit after the byline ("Christian Seiler Illustration von Markus Roost",
+    // "Photos by ..."): the byline ends before it; a credit alone names no author.
+    const CREDITS: &[&str] = &[
+        "illustration",
+        "illustrationen",
+        "illustrations",
+        "foto",
+        "fotos",
+        "photo",
+        "photos",
+        "bilder",
+        "grafik",
+        "grafiken",
+        "video",
+        "kamera",
+        "pictures",
+        "images",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if let Some(cut) = (0..words.len().saturating_sub(1)).find(|&i| {
+        CREDITS.contains(&words[i].trim_end_matches(':').to_lowercase().as_str())
+            && (words[i].ends_with(':')
+                || ["von", "by", "de", "par", "por"].contains(&words[i + 1]))
+    }) {
+        s = words[..cut].join(" ");
+    }
     // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the others are authors too;
     // other brackets ("Richard (R.J.) Eskow") are part of a name.
     let with_others = ["(with ", "(avec ", "(mit ", "(con "]
@@ -308,37 +362,38 @@ fn unglue(s: &str) -> String {
     GLUE.replace_all(s, "$1 $2").into_owned()
 }
 
+/// Label words before a byline in the languages dateline stems, lower-cased; "by", "von",
+/// "par" and "por" after them are dropped with them.
+const LABELS: &[&str] = &[
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "auteur",
+    "post",
+    "posted",
+    "written",
+    "eingestellt",
+    "veröffentlicht",
+    "geschrieben",
+    "erstellt",
+    "beitrag",
+    "artikel",
+    "text",
+    "interview",
+    "publié",
+    "publicado",
+    "escrito",
+    "publicat",
+    "opublikowano",
+    "vom",
+];
+
 /// A byline without the label pages put before it ("Eingestellt von", "Post author By",
 /// "Author:", "Artikel von:", "erstellt von") and the words after it that are not the
 /// name (a date "am 29.12.2010", "» 21.01.2009", "Stand: 05. Februar", a profile link such
 /// as "Twitter" or "Alle Artikel").
 fn unlabel(s: &str) -> String {
-    // Label words in the languages dateline stems, lower-cased; "by", "von", "par" and
-    // "por" after them are dropped with them.
-    const LABELS: &[&str] = &[
-        "author",
-        "authors",
-        "autor",
-        "autorin",
-        "auteur",
-        "post",
-        "posted",
-        "written",
-        "eingestellt",
-        "veröffentlicht",
-        "geschrieben",
-        "erstellt",
-        "beitrag",
-        "artikel",
-        "text",
-        "interview",
-        "publié",
-        "publicado",
-        "escrito",
-        "publicat",
-        "opublikowano",
-        "vom",
-    ];
     const TRAILING: &[&str] = &[
         "twitter",
         "facebook",
@@ -525,6 +580,23 @@ fn date_start(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_bylines_in_the_text_are_read_and_other_credits_cut() {
+        let text = "Zwei Städte, ein Wochenende.\n\nText von Christian Seiler   Illustration von Markus Roost\n\nAls ich das vorletzte Mal in Leipzig war.";
+        assert_eq!(byline_in_text(text), ["Christian Seiler"]);
+        let signed = format!("{}\n\nAutor: Fritz Imhof", "Ein Absatz.\n\n".repeat(30));
+        assert_eq!(byline_in_text(&signed), ["Fritz Imhof"]);
+        // Not a byline: a sentence, and a bare "By" line at the end of the text.
+        assert!(byline_in_text("von der Leyen sagte gestern, es gehe weiter.").is_empty());
+        let closing = format!(
+            "{}\n\nBy Tuesday Officials Said",
+            "A paragraph.\n\n".repeat(30)
+        );
+        assert!(byline_in_text(&closing).is_empty());
+        assert_eq!(split_authors("Photos by Ann Lee"), Vec::<String>::new());
+        assert_eq!(split_authors("By Kim Park Photos by Ann Lee"), ["Kim Park"]);
+    }
 
     #[test]
     fn bylines_split_into_names() {
