@@ -7,9 +7,10 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use tantivy::directory::error::LockError;
 use tantivy::index::SegmentId;
 use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
-use tantivy::{Index, IndexWriter};
+use tantivy::{Index, IndexWriter, TantivyError};
 
 use crate::error::{Error, Result};
 
@@ -59,7 +60,13 @@ pub(super) fn merge_new_segments(
         return Ok(());
     }
     let err = |e| Error::index_write(path, e);
-    let mut writer: IndexWriter = index.writer_with_num_threads(1, heap_bytes).map_err(err)?;
+    let mut writer: IndexWriter = match index.writer_with_num_threads(1, heap_bytes) {
+        Ok(writer) => writer,
+        // Another run took the index between this run's last commit and now: everything is
+        // committed, and the merge policy merges these segments in a later run.
+        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => return Ok(()),
+        Err(e) => return Err(err(e)),
+    };
     writer.set_merge_policy(Box::new(NoMergePolicy));
     writer.merge(&small).wait().map_err(err)?;
     // The merged segments' files go now, not at the next run.
