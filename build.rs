@@ -9,7 +9,7 @@
 //!
 //! It also links the `dateline` binary as a position-dependent executable on Linux: a PIE
 //! of this size applies about 48,000 relocations at every start, which made each
-//! `dateline query` process 1.3 ms slower (`--version` 3.7 ms against 2.4 ms, see
+//! `dateline query` process 1.3 ms slower (`--version` 3.2 ms against 1.8 ms, see
 //! bench/README.md). The library and tests are unchanged.
 
 use std::collections::{BTreeMap, HashMap};

@@ -188,6 +188,7 @@ pub fn simhash(text: &str) -> u64 {
 }
 
 /// How many bits two SimHashes differ in; copies of one story stay within [`NEAR_DUPLICATE_BITS`].
+#[inline]
 pub fn hamming(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }
@@ -203,7 +204,7 @@ pub fn first_near_copy(hashes: &[u64], hash: u64) -> Option<usize> {
     }
     hashes
         .iter()
-        .position(|&k| k != 0 && (k ^ hash).count_ones() <= NEAR_DUPLICATE_BITS)
+        .position(|&k| k != 0 && hamming(k, hash) <= NEAR_DUPLICATE_BITS)
 }
 
 /// Texts whose SimHashes differ in at most this many bits are taken for copies: syndicated

@@ -41,7 +41,8 @@ pub(super) fn segment_ids(index: &Index, path: &Path) -> Result<HashSet<SegmentI
 /// Merges the segments written since `before` that the merge policy left small (under
 /// [`MAX_MERGE_DOCS`] articles) into one. The merge reads only what this run wrote, so its
 /// cost follows the run's size, never the archive's: a run that adds ten pages to a large
-/// index writes one segment and merges nothing. `writer` must have finished its merges.
+/// index writes one segment and merges nothing. Call it once the run's writer is gone (its
+/// merges finished and its lock released).
 pub(super) fn merge_new_segments(
     index: &Index,
     path: &Path,
