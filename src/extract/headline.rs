@@ -1,9 +1,93 @@
 //! Choosing the headline: the page's `<h1>` or the metadata's title, with the site's
 //! name and section cut off.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 
 use super::meta::{clean_space, squeeze};
+
+/// The text of the page's first `<h1>`, without a kicker: a short label the page sets
+/// in its own element before the headline ("<span>Klimaschutz</span> Bohren, bis es heiß
+/// wird", "<div>100. Geburtstag</div> Holocaust-Überlebende …"). It is a kicker only when
+/// `<title>` does not run it into the headline as one sentence ("<a>Joe Biden</a> says
+/// he will run" stays whole), so it is cut where the titles set it apart or leave it out.
+pub(super) fn first_h1(doc: &Document, titles: &[&str]) -> String {
+    let h1 = doc.select("h1");
+    let Some(node) = h1.nodes().iter().find(|n| !links_home(n)) else {
+        return String::new();
+    };
+    let whole = clean_space(&visible_text(node));
+    // Words counted by spaces say nothing of Chinese or Japanese headings.
+    let cjk = whole
+        .chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}'));
+    if cjk {
+        return whole;
+    }
+    let Some((kicker, rest)) = after_kicker(node) else {
+        return whole;
+    };
+    let first_word = rest.split_whitespace().next().unwrap_or_default();
+    let run_together = format!("{kicker} {first_word}");
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| clean_space(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let set_apart = !titles.is_empty() && titles.iter().all(|t| !t.contains(&run_together));
+    if set_apart { rest } else { whole }
+}
+
+/// An <h1> that links to the home page is the site's logo.
+fn links_home(h1: &NodeRef) -> bool {
+    let link = h1
+        .descendants_it()
+        .find(|n| n.node_name().is_some_and(|name| &*name == "a"));
+    link.and_then(|a| a.attr("href")).is_some_and(|href| {
+        let href = href.trim();
+        href == "/"
+            || href.split('/').filter(|p| !p.is_empty()).count() <= 2 && href.contains("://")
+    })
+}
+
+/// A kicker element at the start of `node` and what follows it: the leading element of at
+/// most eight words (and under half the heading) goes, with separators such as a hidden
+/// ": ", while at least three words stay. A heading that is one element is looked into.
+fn after_kicker(node: &NodeRef) -> Option<(String, String)> {
+    let children: Vec<NodeRef> = node
+        .children()
+        .into_iter()
+        .filter(|c| c.is_element() || !c.text().trim().is_empty())
+        .filter(|c| !is_hidden_text(c))
+        .collect();
+    if let [only] = children.as_slice() {
+        return only.is_element().then(|| after_kicker(only)).flatten();
+    }
+    let words = |n: &NodeRef| visible_text(n).split_whitespace().count();
+    let total: usize = children.iter().map(words).sum();
+    let mut cut = 0;
+    let mut kicker = String::new();
+    for child in &children {
+        let text = clean_space(&visible_text(child));
+        let has_words = text.chars().any(char::is_alphanumeric);
+        if !child.is_element() || child.node_name().is_some_and(|n| &*n == "a") {
+            break;
+        }
+        if has_words {
+            if !kicker.is_empty() || words(child) > 8 || 2 * words(child) >= total {
+                break;
+            }
+            kicker = text;
+        }
+        cut += 1;
+    }
+    let rest: String = children[cut..]
+        .iter()
+        .map(visible_text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rest = clean_space(&rest);
+    (!kicker.is_empty() && rest.split_whitespace().count() >= 3).then_some((kicker, rest))
+}
 
 /// The headline a reader sees: the page's `<h1>` or the metadata's title `raw_title`,
 /// without the site's name; also returns what was cut off, which may be that name.
@@ -43,20 +127,23 @@ pub(super) fn headline(
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.chars().count() >= 4 && t.contains(w))
     });
-    // An <h1> that links to the home page is the site's logo.
-    let links_home = doc.select("h1 a").attr("href").is_some_and(|href| {
-        let href = href.trim();
-        href == "/"
-            || href.split('/').filter(|p| !p.is_empty()).count() <= 2 && href.contains("://")
-    });
-    let only_h1 = !links_home
-        && doc.select("h1").length() == 1
+    let only_h1 = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .filter(|n| !links_home(n))
+        .count()
+        == 1
         && h1.split_whitespace().count() >= 4
         && h1.len() <= 300
         && !holds_meta_title
         && shares_a_word
         && site.is_none_or(|s| !squeeze(h1).contains(&squeeze(s)));
-    let h1_is_headline = h1_is_headline || only_h1;
+    // Where <title> and the <h1> agree, the metadata's different title is a teaser or a
+    // section ("Medienmitteilungen").
+    let agrees_with_title =
+        !h1_is_the_site && h1.split_whitespace().count() >= 3 && squeeze(h1) == squeeze(html_title);
+    let h1_is_headline = h1_is_headline || only_h1 || agrees_with_title;
     let raw_title = if h1_is_headline {
         Some(h1.to_string())
     } else {
@@ -69,6 +156,28 @@ pub(super) fn headline(
         }
         None => (None, None),
     }
+}
+
+/// The text of `node` without what a browser does not show as text: the style sheets and
+/// scripts that CSS-in-JS pages put inside headings.
+fn visible_text(node: &NodeRef) -> String {
+    let mut text = String::new();
+    let mut stack = vec![*node];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            text.push_str(&n.text());
+        } else if !is_hidden_text(&n) {
+            let mut children = n.children();
+            children.reverse();
+            stack.extend(children);
+        }
+    }
+    text
+}
+
+fn is_hidden_text(node: &NodeRef) -> bool {
+    node.node_name()
+        .is_some_and(|n| matches!(&*n, "style" | "script" | "noscript" | "template"))
 }
 
 /// Removes a site suffix or prefix such as " - RFE/RL" or "Herald | ": the part after the

@@ -9,7 +9,7 @@ use dom_query::Document;
 
 pub use super::authors::split_authors;
 use super::authors::{names_publication, visible_byline};
-use super::headline::{headline, split_site_suffix};
+use super::headline::{first_h1, headline, split_site_suffix};
 use super::jsonld::JsonLd;
 use super::published::{Evidence, publication_date};
 
@@ -61,7 +61,10 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     .find(|s| is_site_name(s));
 
     let html_title = clean_space(&doc.select("title").first().text());
-    let h1 = clean_space(&doc.select("h1").first().text());
+    let titles = [meta(&["og:title"]), meta(&["twitter:title"])];
+    let mut titles: Vec<&str> = titles.iter().flatten().map(String::as_str).collect();
+    titles.push(&html_title);
+    let h1 = first_h1(doc, &titles);
     let raw_title = first_text(&[
         ld.headline_like(&html_title),
         meta(&[
@@ -420,6 +423,35 @@ mod tests {
                 r#"<meta property="og:title" content="Autohäuser rechnen mit langsamem Anlaufen">"#,
                 "<h1><span>Nach Corona-Lockerungen</span> Autohäuser rechnen mit langsamem Anlaufen</h1>",
                 "Autohäuser rechnen mit langsamem Anlaufen",
+            ),
+            (
+                "<title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title>",
+                r#"<h1><span class="kicker">Klimaschutz</span><span class="hidden">: </span><span>Bohren, bis es heiß wird</span></h1>"#,
+                "Bohren, bis es heiß wird",
+            ),
+            (
+                "<title>Patch Notes - Patchnotes 4.47.4 - Bugfix Build | Forums</title>",
+                r#"<h1><a href="/t/1"><span class="label">Patch Notes</span><span>&nbsp;</span>Patchnotes 4.47.4 - Bugfix Build</a></h1>"#,
+                "Patchnotes 4.47.4 - Bugfix Build",
+            ),
+            (
+                // A logo <h1> before the story's own is not the headline.
+                "<title>Alles hat seine Zeit | Marktplatz für ein gutes Leben</title>",
+                r#"<h1><a href="http://marktplatz.example.org/">Marktplatz für ein gutes Leben</a></h1><h1>Alles hat seine Zeit</h1>"#,
+                "Alles hat seine Zeit",
+            ),
+            (
+                // A name the <title> runs into the sentence is no kicker.
+                "<title>Joe Biden says he will run again - Daily</title>",
+                r#"<h1><span>Joe Biden</span> says he will run again</h1>"#,
+                "Joe Biden says he will run again",
+            ),
+            (
+                // Where <title> and the <h1> agree, a teaser og:title gives way; a style
+                // sheet inside the heading is no text.
+                r#"<title>Impfen ist bis Ende Februar noch überall möglich</title><meta property="og:title" content="Medienmitteilungen">"#,
+                "<h1><style>.c{display:block}</style><span class=c>Medienmitteilung der Direktion<span>:</span></span>Impfen ist bis Ende Februar noch überall möglich</h1>",
+                "Impfen ist bis Ende Februar noch überall möglich",
             ),
             (
                 "<title>Conversations with a Cryptid</title>",
