@@ -16,8 +16,22 @@ pub(super) fn visible_byline(doc: &Document) -> Vec<String> {
         ".author",
     ] {
         let sel = doc.select(selector);
-        let names = names_in(&sel.first());
+        let mut names = names_in(&sel.first());
         if !names.is_empty() {
+            // One mark per author ("<a rel=author>Julia Carrie Wong</a> and <a
+            // rel=author>Sam Levin</a>"): the marks beside the first are more authors;
+            // those elsewhere on the page belong to other stories.
+            let nodes = sel.nodes();
+            let parent = nodes[0].parent().map(|p| p.id);
+            for node in &nodes[1..] {
+                if node.parent().map(|p| p.id) == parent {
+                    for name in names_in(&dom_query::Selection::from(*node)) {
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                }
+            }
             return names;
         }
     }
@@ -48,7 +62,127 @@ pub(super) fn visible_byline(doc: &Document) -> Vec<String> {
             }
         }
     }
+    byline_after_headline(doc)
+}
+
+/// A byline without byline markup, in the text that follows the headline: a link to an
+/// author's page ("/author/…", "/profile/…"), or a name after a label or preposition of its
+/// own ("<span>By </span><a>Teresa Newsome</a>", "Autor: Fritz Imhof"). Only the first
+/// 600 characters after the `<h1>` count; further on, names are other stories' bylines.
+fn byline_after_headline(doc: &Document) -> Vec<String> {
+    const AUTHOR_PATHS: &[&str] = &[
+        "author",
+        "authors",
+        "autor",
+        "autoren",
+        "auteur",
+        "autore",
+        "profile",
+        "people",
+        "staff",
+        "journalist",
+        "journalists",
+        "contributor",
+        "contributors",
+        "writer",
+        "writers",
+    ];
+    let Some(h1) = doc.select("h1").nodes().first().copied() else {
+        return Vec::new();
+    };
+    let root = doc.root();
+    let nodes: Vec<_> = root.descendants_it().collect();
+    let at = nodes.iter().position(|n| n.id == h1.id).unwrap_or_default();
+    // A date line that ends with the name ("25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10
+    // Uhr | Uta Helkenberg") may also stand just above the headline.
+    let mut before = 0;
+    for node in nodes[..at].iter().rev().filter(|n| is_shown_text(n)) {
+        let text = clean_space(&node.text());
+        before += text.len();
+        if before > 300 {
+            break;
+        }
+        if let Some(name) = name_after_date(&text) {
+            return vec![name];
+        }
+    }
+    let h1_text = h1.text().len();
+    let mut seen = 0;
+    let mut labelled = false;
+    for &node in &nodes[at..] {
+        if seen > 600 + h1_text {
+            break;
+        }
+        if node.is_element() {
+            let is_link = node.node_name().is_some_and(|n| &*n == "a");
+            let to_author = node.attr("href").is_some_and(|href| {
+                let path = href.split(['?', '#']).next().unwrap_or_default();
+                path.split('/')
+                    .any(|part| AUTHOR_PATHS.contains(&part.to_lowercase().as_str()))
+            });
+            if is_link && (to_author || labelled) && !super::in_comments(&node) {
+                let names: Vec<String> = split_authors(&clean_space(&node.text()));
+                if !names.is_empty() && names.iter().all(|n| n.split_whitespace().count() >= 2) {
+                    return names;
+                }
+            }
+            continue;
+        }
+        if !is_shown_text(&node) {
+            continue;
+        }
+        let text = clean_space(&node.text());
+        if text.is_empty() {
+            continue;
+        }
+        seen += text.len();
+        if let Some(name) = name_after_date(&text) {
+            return vec![name];
+        }
+        if labelled {
+            let names = split_authors(&text);
+            if !names.is_empty() && names.iter().all(|n| n.split_whitespace().count() >= 2) {
+                return names;
+            }
+        }
+        let lower = text.to_lowercase();
+        let word = lower.trim_end_matches(':').trim();
+        labelled = ["by", "von", "par", "por", "door", "di"].contains(&word)
+            || (text.ends_with(':') && LABELS.contains(&word));
+        if !labelled && is_byline_line(&text, true) {
+            let names = split_authors(&text);
+            if !names.is_empty() && names.iter().all(|n| n.split_whitespace().count() >= 2) {
+                return names;
+            }
+        }
+    }
     Vec::new()
+}
+
+/// A text node a reader sees: not a script's or a style sheet's.
+fn is_shown_text(node: &dom_query::NodeRef) -> bool {
+    node.is_text()
+        && !node
+            .parent()
+            .and_then(|p| p.node_name())
+            .is_some_and(|n| matches!(&*n, "script" | "style" | "noscript" | "template"))
+}
+
+/// The name at the end of a date line: "11.12.2019 - Amelie Loevenich", "04.02.2022 |
+/// 13:10 Uhr | Uta Helkenberg" (two to four capitalised words after the date and a dash or
+/// bar).
+fn name_after_date(line: &str) -> Option<String> {
+    static DATE_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*[|,–-]\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*[|–—-]\s*(\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3})$",
+        )
+        .expect("valid regex")
+    });
+    if line.len() > 100 {
+        return None;
+    }
+    let name = DATE_NAME.captures(line)?.get(1)?.as_str();
+    looks_like_a_person(name).then(|| name.to_string())
 }
 
 /// The names a byline element gives, its texts joined with spaces so that adjacent

@@ -698,6 +698,55 @@ mod tests {
     }
 
     #[test]
+    fn bylines_without_byline_markup_are_read_after_the_headline() {
+        let visible = |body: &str| {
+            meta_of(&format!(
+                "<html><head></head><body><h1>Storm hits the coast tonight</h1>{body}</body></html>"
+            ))
+            .visible_authors
+        };
+        // One mark per author, beside each other; a mark in another story's card is not.
+        assert_eq!(
+            visible(
+                r#"<address><div><a rel="author" href="/profile/jcw">Julia Carrie Wong</a> and
+                <a rel="author" href="/profile/sl">Sam Levin</a></div></address>
+                <aside><div><a rel="author" href="/profile/x">Other Writer</a></div></aside>"#
+            ),
+            ["Julia Carrie Wong", "Sam Levin"]
+        );
+        // A preposition of its own before a link, a link to an author's page, a date
+        // line ending with the name (also just above the headline), a label.
+        for (body, name) in [
+            (
+                r#"<div><span>By </span><a href="/p/teresa-newsome">Teresa Newsome</a></div>"#,
+                "Teresa Newsome",
+            ),
+            (
+                r#"<div><a href="/author/miserableshitehawk">Chris Thompson</a></div>"#,
+                "Chris Thompson",
+            ),
+            ("<p>11.12.2019 - Amelie Loevenich</p>", "Amelie Loevenich"),
+            (
+                "<div><span>Autor:</span> Fritz Imhof<br></div>",
+                "Fritz Imhof",
+            ),
+        ] {
+            assert_eq!(visible(body), [name], "{body}");
+        }
+        let html = r#"<html><head></head><body><p>04.02.2022 | 13:10 Uhr | Uta Helkenberg</p>
+            <h1>Stellungnahme der FN zum Pilotjahr</h1><p>Text.</p></body></html>"#;
+        assert_eq!(meta_of(html).visible_authors, ["Uta Helkenberg"]);
+        // Far down the page, an author link is another story's.
+        let story =
+            "<p>The storm reached the coast in the night and the water rose.</p>".repeat(12);
+        let html = format!(
+            r#"<html><head></head><body><div><div><div><div><h1>Storm hits the coast tonight</h1>
+            </div></div></div></div>{story}<a href="/author/x">Other Writer</a></body></html>"#
+        );
+        assert!(meta_of(&html).visible_authors.is_empty());
+    }
+
+    #[test]
     fn property_tags_beat_name_tags_and_dublin_core_leads() {
         let m = meta_of(
             r#"<meta name="DC.title" content="name title"><meta property="og:title" content="og title">

@@ -174,17 +174,18 @@ pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article,
         .or_else(|| detect_language(&text));
     // Structured metadata first, then the byline Readability found beside the text, then
     // a byline element, then a "By ..." line of the text.
-    let authors = [
-        meta.authors,
-        byline
-            .as_deref()
-            .map(authors::split_authors)
-            .unwrap_or_default(),
-        meta.visible_authors,
-    ]
-    .into_iter()
-    .find(|names| !names.is_empty())
-    .unwrap_or_else(|| authors::byline_in_text(&text));
+    let mut byline = byline
+        .as_deref()
+        .map(authors::split_authors)
+        .unwrap_or_default();
+    // Readability reads the first byline mark; the page's marks may name more authors.
+    if byline.iter().all(|b| meta.visible_authors.contains(b)) {
+        byline.clear();
+    }
+    let authors = [meta.authors, byline, meta.visible_authors]
+        .into_iter()
+        .find(|names| !names.is_empty())
+        .unwrap_or_else(|| authors::byline_in_text(&text));
     let (agencies, authors): (Vec<String>, Vec<String>) =
         authors.into_iter().partition(|a| authors::is_agency(a));
     let mut article = Article {

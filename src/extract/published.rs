@@ -125,7 +125,8 @@ fn candidates(e: &Evidence) -> Vec<Candidate> {
     if let Some(seen) = seen_near_headline(e.doc, e.headline) {
         let weight = match seen.label {
             Label::Published => 2.75,
-            Label::Plain => 2.0,
+            // What the reader sees by the headline beats the page's first <time>.
+            Label::Plain => 2.25,
             Label::Updated => 0.75,
         };
         push(Some((seen.date, seen.zoned)), "page", weight);
@@ -306,6 +307,7 @@ const PUBLISHED_WORDS: &[&str] = &[
     "publi",
     "veröffentlicht",
     "erschienen",
+    "erscheinung",
     "erstellt",
     "posted",
     "gespeichert",
@@ -630,6 +632,7 @@ mod tests {
                 "2017-07-24",
             ),
             ("Stand: 05. Februar 2020", "2020-02-05"),
+            ("Erscheinungsdatum 25.01.2022", "2022-01-25"),
         ] {
             let html = format!(
                 "<html><body><div>Menu</div><h1>Vintage-Flair mit viel Grün</h1><p>Text.</p><p>{line}</p></body></html>"
@@ -647,6 +650,13 @@ mod tests {
             day_of(html, "Storm hits coast").as_deref(),
             Some("2019-10-15")
         );
+    }
+
+    #[test]
+    fn the_date_by_the_headline_beats_a_time_element_elsewhere() {
+        let html = r#"<html><body><aside><time datetime="2023-11-01T13:56:20+01:00">1 Nov</time></aside>
+            <h1>Im Schlepptau</h1><p>31. Oktober 2023.</p><p>Text of the story.</p></body></html>"#;
+        assert_eq!(day_of(html, "Im Schlepptau").as_deref(), Some("2023-10-31"));
     }
 
     #[test]
