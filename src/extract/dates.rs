@@ -248,7 +248,7 @@ pub fn parse_human_date(line: &str) -> Option<DateTime<FixedOffset>> {
     });
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         // 19.11.2019, 2019-11-19, 2019年11月19日 (Japanese and Chinese), 2019/11/19.
-        Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+        Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
             .expect("valid regex")
     });
     static TIME: LazyLock<Regex> = LazyLock::new(|| {

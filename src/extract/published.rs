@@ -352,6 +352,7 @@ fn seen_near_headline(doc: &Document, headline: &str) -> Option<Sighting> {
     let headline = squeeze(headline);
     let mut anchor: Option<usize> = None;
     let mut first_h1: Option<usize> = None;
+    let mut text_anchor: Option<usize> = None;
     let mut seen: Vec<Sighting> = Vec::new();
     let mut at = 0usize;
     // The text before a date, which may label it ("Stand:", "Erstellt am").
@@ -405,6 +406,15 @@ fn seen_near_headline(doc: &Document, headline: &str) -> Option<Sighting> {
             continue;
         }
         at += 1;
+        // A headline set in a <div> of its own: the text that is the headline.
+        if anchor.is_none()
+            && text_anchor.is_none()
+            && &*parent_name != "title"
+            && headline.chars().count() >= 10
+            && squeeze(trimmed) == headline
+        {
+            text_anchor = Some(at);
+        }
         let may_be_date = trimmed.len() <= 240 && trimmed.bytes().any(|b| b.is_ascii_digit());
         if may_be_date {
             let text = clean_space(trimmed);
@@ -441,7 +451,9 @@ fn seen_near_headline(doc: &Document, headline: &str) -> Option<Sighting> {
             previous.push_str(trimmed);
         }
     }
-    let anchor = anchor.or(first_h1);
+    // …but not the site's name in the footer, where a page without its headline has it.
+    let text_anchor = text_anchor.filter(|&a| a * 5 <= at * 3);
+    let anchor = anchor.or(text_anchor).or(first_h1);
     let cost = |s: &Sighting| -> Option<f64> {
         let mut cost = match anchor {
             Some(a) if s.at >= a => (s.at - a) as f64,
@@ -657,6 +669,24 @@ mod tests {
         let html = r#"<html><body><aside><time datetime="2023-11-01T13:56:20+01:00">1 Nov</time></aside>
             <h1>Im Schlepptau</h1><p>31. Oktober 2023.</p><p>Text of the story.</p></body></html>"#;
         assert_eq!(day_of(html, "Im Schlepptau").as_deref(), Some("2023-10-31"));
+    }
+
+    #[test]
+    fn a_headline_in_a_div_anchors_the_date_but_the_sites_name_in_a_footer_does_not() {
+        let html = r#"<html><body><div>Menu</div><div class="h-title">Voices of a brave city</div>
+            <div class="h-info"><span>2020-02-19 20:29:58</span></div><p>Text.</p></body></html>"#;
+        assert_eq!(
+            day_of(html, "Voices of a brave city").as_deref(),
+            Some("2020-02-19")
+        );
+        let html = r#"<html><body><h1>Davis Cup: two new players</h1><p>Von <span>Tennis Bund</span> 4. 2. 2022.</p></body></html>"#;
+        assert_eq!(
+            day_of(html, "Davis Cup: two new players").as_deref(),
+            Some("2022-02-04")
+        );
+        let html = r#"<html><body><ul><li>05.11.2021</li><li>Another story</li></ul><p>One.</p>
+            <p>Two.</p><p>Three.</p><div>Union for Religion e.V.</div></body></html>"#;
+        assert_eq!(day_of(html, "Union for Religion e.V."), None);
     }
 
     #[test]
