@@ -430,6 +430,10 @@ fn without_role(name: &str) -> String {
         "periodista",
         "redactor",
         "redactora",
+        "rechtsanwalt",
+        "rechtsanwältin",
+        "fachanwalt",
+        "fachanwältin",
     ];
     const QUALIFIERS: &[&str] = &[
         "senior",
@@ -464,6 +468,10 @@ fn without_role(name: &str) -> String {
     ];
     let mut words: Vec<&str> = name.split_whitespace().collect();
     let is_job = |w: &str| JOBS.contains(&w.to_lowercase().trim_end_matches(','));
+    // A title before the name ("Rechtsanwalt Sebastian Einbock", "Reporter Jane Doe").
+    if words.len() >= 3 && is_job(words[0]) {
+        return words[1..].join(" ");
+    }
     if words.len() < 2 || !words.last().is_some_and(|w| is_job(w)) {
         return name.to_string();
     }
@@ -700,9 +708,14 @@ fn date_start(s: &str) -> Option<usize> {
         .collect();
     words.iter().enumerate().find_map(|(i, (at, w))| {
         let word = w.trim_end_matches([',', '.']).to_lowercase();
+        let before_a_number = words
+            .get(i + 1)
+            .is_some_and(|(_, next)| next.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        // "Mon", "Tue", and the German two-letter "Do 9" before a day.
         let weekday = WEEKDAYS
             .iter()
-            .any(|d| word == *d || (word.len() == 3 && d.starts_with(&word)));
+            .any(|d| word == *d || (word.len() == 3 && d.starts_with(&word)))
+            || (before_a_number && ["mo", "di", "mi", "do", "fr", "sa", "so"].contains(&&*word));
         let month = MONTHS.iter().any(|m| word.starts_with(&m[..3]))
             && words
                 .get(i + 1)
@@ -800,6 +813,8 @@ mod tests {
                 "Bruno (Henrique Zecchin) Rodrigues",
             ),
             ("Julia Carrie Wong Reporter", "Julia Carrie Wong"),
+            ("Rechtsanwalt Sebastian Einbock", "Sebastian Einbock"),
+            ("Heiko Sauer Do 9 Dez 2021", "Heiko Sauer"),
             ("Anna Smith, Staff Writer", "Anna Smith"),
             ("Andrew Husband, Culture Writer", "Andrew Husband"),
             ("von: Rasender Reporter", "Rasender Reporter"),
