@@ -149,8 +149,8 @@ fn byline_after_headline(doc: &Document) -> Vec<String> {
         let word = lower.trim_end_matches(':').trim();
         labelled = ["by", "von", "par", "por", "door", "di"].contains(&word)
             || (text.ends_with(':') && LABELS.contains(&word));
-        if !labelled && is_byline_line(&text, true) {
-            let names = split_authors(&text);
+        if !labelled && let Some(name) = byline_line(&text, true) {
+            let names = split_authors(&name);
             if !names.is_empty() && names.iter().all(|n| n.split_whitespace().count() >= 2) {
                 return names;
             }
@@ -222,23 +222,39 @@ pub(super) fn byline_in_text(text: &str) -> Vec<String> {
     lines
         .iter()
         .take(20)
-        .find(|l| is_byline_line(l, true))
-        .or_else(|| lines[last..].iter().find(|l| is_byline_line(l, false)))
-        .map(|l| split_authors(l))
+        .find_map(|l| byline_line(l, true))
+        .or_else(|| lines[last..].iter().find_map(|l| byline_line(l, false)))
+        .map(|name| split_authors(&name))
         .unwrap_or_default()
 }
 
-/// "By Ellen Marsh" (`bare`: a preposition alone may open it) or a label and a name ("Text
-/// von ...", "Written by ...", "Autor: ..."): at most 60 characters, and the two words after
-/// the label capitalised ("von Daniela Obers", not "von der Leyen sagte gestern").
-fn is_byline_line(line: &str, bare: bool) -> bool {
+/// The name in "By Ellen Marsh" (`bare`: a preposition alone may open it) or after a label
+/// ("Text von ...", "Written by ...", "Autor: ...", "Ein Gastbeitrag von ..."): at most 60
+/// characters, and the two words after the label capitalised ("von Daniela Obers", not
+/// "von der Leyen sagte gestern"; "Rede von Angela Merkel" has no label).
+fn byline_line(line: &str, bare: bool) -> Option<String> {
     const PREPOSITIONS: &[&str] = &["by", "von", "par", "por", "door"];
     if line.chars().count() > 60 {
-        return false;
+        return None;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
     let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
     let second = words.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+    // "Ein Beitrag von", "Blog Beitrag von", "Ein Gastbeitrag von": a word or two ending
+    // in a label before the preposition.
+    let label_before_preposition = || {
+        (2..=3).find(|&p| {
+            words
+                .get(p)
+                .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().trim_end_matches(':')))
+                && {
+                    let label = words[p - 1].to_lowercase();
+                    LABELS
+                        .iter()
+                        .any(|l| l.chars().count() >= 4 && label.ends_with(l))
+                }
+        })
+    };
     let name_at = if bare && PREPOSITIONS.contains(&first.as_str()) {
         1
     } else if LABELS.contains(&first.trim_end_matches(':')) {
@@ -247,16 +263,19 @@ fn is_byline_line(line: &str, bare: bool) -> bool {
         } else if PREPOSITIONS.contains(&second.trim_end_matches(':')) {
             2
         } else {
-            return false;
+            return None;
         }
+    } else if let Some(p) = label_before_preposition() {
+        p + 1
     } else {
-        return false;
+        return None;
     };
-    words.len() > name_at
+    let named = words.len() > name_at
         && words[name_at..]
             .iter()
             .take(2)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named.then(|| words[name_at..].join(" "))
 }
 
 /// Splits a byline into names: drops "By" (and "Posted by", "Par", "Von"...), splits on
@@ -736,6 +755,15 @@ mod tests {
         assert_eq!(byline_in_text(&signed), ["Fritz Imhof"]);
         // Not a byline: a sentence, and a bare "By" line at the end of the text.
         assert!(byline_in_text("von der Leyen sagte gestern, es gehe weiter.").is_empty());
+        assert_eq!(
+            byline_in_text("Vegetarier zu sein\n\nBlog Beitrag von Margarita Koreneva\n\nText."),
+            ["Margarita Koreneva"]
+        );
+        assert_eq!(
+            byline_in_text("Ein Gastbeitrag von Jan Koch\n\nText."),
+            ["Jan Koch"]
+        );
+        assert!(byline_in_text("Rede von Angela Merkel\n\nText.").is_empty());
         let closing = format!(
             "{}\n\nBy Tuesday Officials Said",
             "A paragraph.\n\n".repeat(30)
