@@ -331,14 +331,20 @@ impl Searcher {
                 .get_first(fields.body)
                 .and_then(|v| v.as_str())
                 .unwrap_or_default();
-            let mut title = highlight_whole(&title_snippets, &article.title);
-            let mut snippet = body_snippets.snippet(body);
             let stem_field = widened.as_ref().and_then(|widened| {
                 // As the indexer chose it: the stored body is the article's text.
                 let stemmer = analysis::stemmer_for(article.lang_code().as_deref(), body)?;
                 let field = fields.stemmed_field(stemmer)?;
                 Some((widened, field))
             });
+            let mut title = highlight_whole(&title_snippets, &article.title);
+            // The stemmed pass marks the exact words too, so with it the exact pass over
+            // the body (a second tokenisation of the whole text) is not needed.
+            let mut snippet = if stem_field.is_some() {
+                tantivy::snippet::Snippet::empty()
+            } else {
+                body_snippets.snippet(body)
+            };
             if let Some((widened, field)) = stem_field {
                 // One generator per stemmed field, for the passage and the headline alike.
                 let generator = match stemmed_snippets.entry(field) {
@@ -359,6 +365,10 @@ impl Searcher {
                 if stemmed_title.highlights.len() > title.highlights.len() {
                     title = stemmed_title;
                 }
+            }
+            // A word the stemmed field does not keep may still be marked exactly.
+            if stem_field.is_some() && snippet.highlighted().is_empty() {
+                snippet = body_snippets.snippet(body);
             }
             let snippets = if snippet.highlighted().is_empty() {
                 vec![Snippet {
