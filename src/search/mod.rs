@@ -296,9 +296,9 @@ impl Searcher {
         };
         let fields = self.store.fields;
         let (addresses, stories) = if fold {
+            // The count of stories is exact only when every match was fetched.
             let all_fetched = addresses.len() >= total;
-            let (page, stories) = self.fold_copies(&searcher, addresses, req.offset, req.limit)?;
-            (page, all_fetched.then_some(stories))
+            self.fold_copies(&searcher, addresses, req.offset, req.limit, all_fetched)?
         } else {
             let page = addresses
                 .into_iter()
