@@ -238,9 +238,12 @@ pub(super) fn split_site_suffix(
             }
         }
         let words = |s: &str| s.split_whitespace().count();
-        let capitalised = tail
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        // A legal form written in lower case ("e.V.", "d.o.o.") does not make a name
+        // lower case.
+        let capitalised = tail.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || (w.len() <= 6 && w.ends_with('.') && w.matches('.').count() >= 2)
+        });
         // " | " and " :: " almost always set off a site name; dashes also join titles.
         let site_separator = matches!(sep, " | " | " :: " | " « " | " » " | " · ");
         if words(head) >= 3
@@ -329,5 +332,12 @@ mod tests {
             "Kenya votes in tight race"
         );
         assert_eq!(strip("Left - right", None), "Left - right");
+        assert_eq!(
+            strip(
+                "Norddeutschland findet seine Meister - Berliner Leichtathletik Verband e.V.",
+                None
+            ),
+            "Norddeutschland findet seine Meister"
+        );
     }
 }
