@@ -53,15 +53,21 @@ fn links_home(h1: &NodeRef) -> bool {
 /// most eight words (and under half the heading) goes, with separators such as a hidden
 /// ": ", while at least three words stay. A heading that is one element is looked into.
 fn after_kicker(node: &NodeRef) -> Option<(String, String)> {
-    let children: Vec<NodeRef> = node
-        .children()
-        .into_iter()
-        .filter(|c| c.is_element() || !c.text().trim().is_empty())
-        .filter(|c| !is_hidden_text(c))
-        .collect();
-    if let [only] = children.as_slice() {
-        return only.is_element().then(|| after_kicker(only)).flatten();
-    }
+    // A loop, not recursion: a hostile page may nest a heading's elements very deep.
+    let mut node = *node;
+    let children = loop {
+        let children: Vec<NodeRef> = node
+            .children()
+            .into_iter()
+            .filter(|c| c.is_element() || !c.text().trim().is_empty())
+            .filter(|c| !is_hidden_text(c))
+            .collect();
+        match children.as_slice() {
+            [only] if only.is_element() => node = *only,
+            [_] => return None,
+            _ => break children,
+        }
+    };
     let words = |n: &NodeRef| visible_text(n).split_whitespace().count();
     let total: usize = children.iter().map(words).sum();
     let mut cut = 0;
