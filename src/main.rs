@@ -298,7 +298,14 @@ fn query(args: cli::QueryArgs, color: bool) -> Result<Outcome> {
     }
     let searcher = Searcher::open(&args.index)?;
     if args.count {
-        let total = searcher.search(&SearchRequest { limit: 0, ..req })?.total;
+        // The count is of matches, folded or not: no copies need folding for it.
+        let total = searcher
+            .search(&SearchRequest {
+                limit: 0,
+                all_copies: true,
+                ..req
+            })?
+            .total;
         println!("{total}");
         return Ok(if total == 0 {
             Outcome::NothingFound
