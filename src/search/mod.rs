@@ -335,7 +335,7 @@ impl Searcher {
                 // As the indexer chose it: the stored body is the article's text.
                 let stemmer = analysis::stemmer_for(article.lang_code().as_deref(), body)?;
                 let field = fields.stemmed_field(stemmer)?;
-                Some((widened, field))
+                Some((widened, field, stemmer))
             });
             let mut title = highlight_whole(&title_snippets, &article.title);
             // The stemmed pass marks the exact words too, so with it the exact pass over
@@ -345,12 +345,13 @@ impl Searcher {
             } else {
                 body_snippets.snippet(body)
             };
-            if let Some((widened, field)) = stem_field {
+            if let Some((widened, field, stemmer)) = stem_field {
                 // One generator per stemmed field, for the passage and the headline alike.
                 let generator = match stemmed_snippets.entry(field) {
                     std::collections::hash_map::Entry::Occupied(made) => made.into_mut(),
                     std::collections::hash_map::Entry::Vacant(slot) => slot.insert(
-                        SnippetGenerator::create(&searcher, &**widened, field).map_err(err)?,
+                        snippets::stemmed_generator(&searcher, &**widened, field, stemmer)
+                            .map_err(err)?,
                     ),
                 };
                 // Other word forms ("protester" for "protesters") are marked too; the exact
