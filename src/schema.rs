@@ -174,16 +174,22 @@ pub fn register_analyzers(index: &tantivy::Index) {
     index.tokenizers().register(WORDS, words);
     index.tokenizers().register(KEYWORD, keyword);
     for (code, language) in STEMMED_LANGUAGES {
-        // Lower-case and fold first, so a query word and a text word meet whatever accents
-        // either was typed with; then stem.
-        let stem = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(64))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(language))
-            .build();
-        index.tokenizers().register(&stem_analyzer(code), stem);
+        index
+            .tokenizers()
+            .register(&stem_analyzer(code), stemmed_words(Stemmer::new(language)));
     }
+}
+
+/// The analyzer of a stemmed field, with `stemmer` as its last step: lower-case and fold
+/// first, so a query word and a text word meet whatever accents either was typed with;
+/// then stem. Snippets build theirs with a stemmer of their own (search::snippets).
+pub fn stemmed_words<F: tantivy::tokenizer::TokenFilter>(stemmer: F) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(stemmer)
+        .build()
 }
 
 /// The field handles of an opened index, checked against the schema this version builds.

@@ -87,7 +87,7 @@ fn byline_after_headline(doc: &Document) -> Vec<String> {
         "writer",
         "writers",
     ];
-    let Some(h1) = doc.select("h1").nodes().first().copied() else {
+    let Some(h1) = super::headline::headline_h1(doc) else {
         return Vec::new();
     };
     let root = doc.root();
@@ -161,11 +161,7 @@ fn byline_after_headline(doc: &Document) -> Vec<String> {
 
 /// A text node a reader sees: not a script's or a style sheet's.
 fn is_shown_text(node: &dom_query::NodeRef) -> bool {
-    node.is_text()
-        && !node
-            .parent()
-            .and_then(|p| p.node_name())
-            .is_some_and(|n| matches!(&*n, "script" | "style" | "noscript" | "template"))
+    node.is_text() && !node.parent().is_some_and(|p| super::is_unshown(&p))
 }
 
 /// The name at the end of a date line: "11.12.2019 - Amelie Loevenich", "04.02.2022 |

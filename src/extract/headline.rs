@@ -11,19 +11,15 @@ use super::meta::{clean_space, squeeze};
 /// `<title>` does not run it into the headline as one sentence ("<a>Joe Biden</a> says
 /// he will run" stays whole), so it is cut where the titles set it apart or leave it out.
 pub(super) fn first_h1(doc: &Document, titles: &[&str]) -> String {
-    let h1 = doc.select("h1");
-    let Some(node) = h1.nodes().iter().find(|n| !links_home(n)) else {
+    let Some(node) = headline_h1(doc) else {
         return String::new();
     };
-    let whole = clean_space(&visible_text(node));
+    let whole = clean_space(&visible_text(&node));
     // Words counted by spaces say nothing of Chinese or Japanese headings.
-    let cjk = whole
-        .chars()
-        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}'));
-    if cjk {
+    if whole.chars().any(is_cjk) {
         return whole;
     }
-    let Some((kicker, rest)) = after_kicker(node) else {
+    let Some((kicker, rest)) = after_kicker(&node) else {
         return whole;
     };
     let first_word = rest.split_whitespace().next().unwrap_or_default();
@@ -35,6 +31,20 @@ pub(super) fn first_h1(doc: &Document, titles: &[&str]) -> String {
         .collect();
     let set_apart = !titles.is_empty() && titles.iter().all(|t| !t.contains(&run_together));
     if set_apart { rest } else { whole }
+}
+
+/// The `<h1>` that may hold the headline: the page's first one that is not the site's logo.
+pub(super) fn headline_h1(doc: &Document) -> Option<NodeRef<'_>> {
+    doc.select("h1")
+        .nodes()
+        .iter()
+        .find(|n| !links_home(n))
+        .copied()
+}
+
+/// A Chinese or Japanese character (kana and CJK ideographs).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}')
 }
 
 /// An <h1> that links to the home page is the site's logo.
@@ -60,7 +70,7 @@ fn after_kicker(node: &NodeRef) -> Option<(String, String)> {
             .children()
             .into_iter()
             .filter(|c| c.is_element() || !c.text().trim().is_empty())
-            .filter(|c| !is_hidden_text(c))
+            .filter(|c| !super::is_unshown(c))
             .collect();
         match children.as_slice() {
             [only] if only.is_element() => node = *only,
@@ -172,18 +182,13 @@ fn visible_text(node: &NodeRef) -> String {
     while let Some(n) = stack.pop() {
         if n.is_text() {
             text.push_str(&n.text());
-        } else if !is_hidden_text(&n) {
+        } else if !super::is_unshown(&n) {
             let mut children = n.children();
             children.reverse();
             stack.extend(children);
         }
     }
     text
-}
-
-fn is_hidden_text(node: &NodeRef) -> bool {
-    node.node_name()
-        .is_some_and(|n| matches!(&*n, "style" | "script" | "noscript" | "template"))
 }
 
 /// Removes a site suffix or prefix such as " - RFE/RL" or "Herald | ": the part after the
@@ -268,8 +273,7 @@ pub(super) fn split_site_suffix(
 /// the part after it names the site, or is
 /// short and what stays is at least twice as long. Returns the headline and what was cut.
 fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
-    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
-    if !title.chars().any(cjk) {
+    if !title.chars().any(is_cjk) {
         return None;
     }
     let mut head = title.to_string();
@@ -280,7 +284,7 @@ fn cjk_site_suffix(title: &str, site_norm: &str) -> Option<(String, String)> {
                 // when all after it is Chinese or Japanese ("…英雄的城！-新华网").
                 || (c == '-' && {
                     let rest = head[pos + 1..].trim();
-                    !rest.is_empty() && rest.chars().all(cjk)
+                    !rest.is_empty() && rest.chars().all(is_cjk)
                 })
     }) {
         let tail = head[pos + sep.len_utf8()..].trim().to_string();

@@ -76,6 +76,13 @@ fn in_comments(node: &dom_query::NodeRef) -> bool {
     })
 }
 
+/// Whether an element holds no text a reader sees: style sheets and scripts (which
+/// CSS-in-JS pages put even inside headings) and templates.
+fn is_unshown(node: &dom_query::NodeRef) -> bool {
+    node.node_name()
+        .is_some_and(|n| matches!(&*n, "style" | "script" | "noscript" | "template"))
+}
+
 /// Reads and extracts one page file. `rel` is its id in the corpus.
 pub fn extract_file(path: &Path, rel: &str, max_bytes: u64) -> Result<Article, SkipReason> {
     let bytes = read_limited(path, max_bytes)?;

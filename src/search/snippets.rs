@@ -118,7 +118,6 @@ pub(super) fn stemmed_generator(
     language: &str,
 ) -> tantivy::Result<SnippetGenerator> {
     use std::collections::{BTreeMap, BTreeSet};
-    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer};
     if language != "en" {
         return SnippetGenerator::create(searcher, query, field);
     }
@@ -139,13 +138,8 @@ pub(super) fn stemmed_generator(
         }
     }
     let first_letters: Vec<char> = terms_text.keys().filter_map(|t| t.chars().next()).collect();
-    // The same analyzer as the field's (schema::register_analyzers), stemming gated.
-    let analyzer = tantivy::tokenizer::TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(gated::GatedEnglishStemmer { first_letters })
-        .build();
+    // The field's own analyzer, its stemming gated.
+    let analyzer = crate::schema::stemmed_words(gated::GatedEnglishStemmer { first_letters });
     Ok(SnippetGenerator::new(
         terms_text,
         analyzer,
@@ -248,9 +242,7 @@ mod tests {
     /// stemmer does, including the words whose stem changes a letter ("dying" -> "die").
     #[test]
     fn gated_stemming_matches_the_query_stems_the_full_stemmer_matches() {
-        use tantivy::tokenizer::{
-            Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
-        };
+        use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, TokenStream};
         let words = "dying lying tying skis news protesters protesting generously running \
                      runner ran cities city's ships shipping Officials officially gas gases \
                      prices priced elections electing die lie tie sky ski";
@@ -262,18 +254,12 @@ mod tests {
             }
             out
         };
-        let mut full = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let mut full = crate::schema::stemmed_words(Stemmer::new(Language::English));
         let stems = tokens(&mut full);
         for query in ["die", "protest", "citi", "ship", "offici", "price", "run"] {
-            let mut gated = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(gated::GatedEnglishStemmer {
-                    first_letters: query.chars().take(1).collect(),
-                })
-                .build();
+            let mut gated = crate::schema::stemmed_words(gated::GatedEnglishStemmer {
+                first_letters: query.chars().take(1).collect(),
+            });
             let marked: Vec<bool> = tokens(&mut gated).iter().map(|t| t == query).collect();
             let expected: Vec<bool> = stems.iter().map(|t| t == query).collect();
             assert_eq!(marked, expected, "{query}");
