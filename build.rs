@@ -62,6 +62,7 @@ fn main() {
         let kind = match f[1] {
             "country" => 0,
             "region" => 1,
+            "district" => 4,
             _ => 2,
         };
         let cc = f[3].as_bytes();
@@ -162,11 +163,18 @@ fn main() {
     let mut postings = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, mut list) in by_name {
-        // Continents first, then countries, regions, cities; within a kind the most
-        // populous.
+        // Continents first, then countries, regions, districts, cities; within a kind
+        // the most populous.
         list.sort_by_key(|&i| {
             let row = &rows[i as usize];
-            ((row.kind + 1) % 4, std::cmp::Reverse(row.pop))
+            let order = match row.kind {
+                3 => 0,
+                0 => 1,
+                1 => 2,
+                4 => 3,
+                _ => 4,
+            };
+            (order, std::cmp::Reverse(row.pop))
         });
         list.truncate(u16::MAX as usize);
         let offset = (postings.len() / 4) as u64;

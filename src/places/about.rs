@@ -252,6 +252,7 @@ fn describe(
                 PlaceKind::Continent => "continent",
                 PlaceKind::Country => "country",
                 PlaceKind::Region => "region",
+                PlaceKind::District => "district",
                 PlaceKind::City => "city",
             };
             let mut f = vec!["bias".to_string(), format!("kind={kind}")];

@@ -20,6 +20,9 @@ pub enum PlaceKind {
     Continent,
     Country,
     Region,
+    /// A second-level division: a US county, a French département, an Italian province,
+    /// an English county. It lies in a region; cities do not point at it.
+    District,
     City,
 }
 
@@ -91,6 +94,7 @@ impl Gazetteer {
             0 => PlaceKind::Country,
             1 => PlaceKind::Region,
             3 => PlaceKind::Continent,
+            4 => PlaceKind::District,
             _ => PlaceKind::City,
         };
         Entry {
@@ -389,6 +393,42 @@ mod tests {
         assert_eq!(names.first(), Some(&"Kazakhstan"));
         assert_eq!(names.last(), Some(&"Oral"));
         assert_eq!(names.len(), 3, "{names:?}");
+    }
+
+    #[test]
+    fn districts_are_looked_up_by_the_names_that_say_what_they_are() {
+        let g = gazetteer();
+        let laurel = g.lookup("Laurel County");
+        assert!(
+            laurel
+                .iter()
+                .any(|e| e.kind == PlaceKind::District && e.country_code == "US"),
+            "{laurel:?}"
+        );
+        // Their bare names are towns' names, or the town's own ("Paris", "Toledo").
+        assert!(
+            g.lookup("Laurel")
+                .iter()
+                .all(|e| e.kind != PlaceKind::District)
+        );
+        for (town, country) in [("Paris", "FR"), ("Toledo", "ES")] {
+            let found = g.lookup(town);
+            assert!(
+                found
+                    .iter()
+                    .all(|e| e.kind != PlaceKind::District || e.country_code != country),
+                "{found:?}"
+            );
+        }
+        let toledo = g.lookup("Province of Toledo");
+        assert_eq!(
+            toledo.first().map(|e| (e.kind, e.country_code)),
+            Some((PlaceKind::District, "ES"))
+        );
+        // A district points at its region, which points at nothing above the country.
+        let county = laurel[0];
+        let lineage: Vec<&str> = g.lineage(county).iter().map(|e| e.name).collect();
+        assert_eq!(lineage, ["United States", "Kentucky", "Laurel County"]);
     }
 
     #[test]

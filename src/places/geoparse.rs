@@ -178,7 +178,10 @@ pub fn representative_point(entry: &Entry) -> (f32, f32) {
     static POINTS: OnceLock<HashMap<u32, (f32, f32)>> = OnceLock::new();
     match entry.kind {
         // GeoNames' own point of a continent, as the geoparsing corpora mark it.
-        PlaceKind::City | PlaceKind::Continent => return (entry.lat, entry.lon),
+        // A district's point is already the middle of its towns (tools/build-gazetteer).
+        PlaceKind::City | PlaceKind::District | PlaceKind::Continent => {
+            return (entry.lat, entry.lon);
+        }
         PlaceKind::Country => {
             if let Some(middle) = country_data().middles.get(entry.country_code) {
                 return *middle;
@@ -566,6 +569,7 @@ fn recognition_features(text: &str, m: &Mention, entries: &[Entry], c: &Context)
         PlaceKind::Continent,
         PlaceKind::Country,
         PlaceKind::Region,
+        PlaceKind::District,
         PlaceKind::City,
     ] {
         if entries.iter().any(|e| e.kind == kind) {
@@ -783,6 +787,39 @@ mod tests {
         for _ in 0..8 {
             assert_eq!(place_mentions(&text, None), first);
         }
+    }
+
+    #[test]
+    fn counties_are_found_and_placed_in_their_state() {
+        let g = gazetteer();
+        let county = |text: &str, surface: &str| {
+            let found = place_mentions(text, None);
+            let m = found.iter().find(|m| m.surface == surface)?;
+            let e = g.by_id(m.id)?;
+            Some((e.kind, g.entry(e.region?).name))
+        };
+        let text = "Deputies in Laurel County arrested two men on Friday, the sheriff said.";
+        assert_eq!(
+            county(text, "Laurel County"),
+            Some((PlaceKind::District, "Kentucky"))
+        );
+        // Madison County is in 20 states; the dateline says which.
+        let text = "HUNTSVILLE, Ala. -- Madison County commissioners voted to raise the tax.";
+        assert_eq!(
+            county(text, "Madison County"),
+            Some((PlaceKind::District, "Alabama"))
+        );
+        // A French département and an English county under their own names.
+        assert!(has(
+            "Storms cut power to 20,000 homes in Finistère and along the coast.",
+            "Finistère",
+            "FR"
+        ));
+        assert!(has(
+            "Police in Kent said the lorry had been stopped near Dover.",
+            "Kent",
+            "GB"
+        ));
     }
 
     #[test]

@@ -77,15 +77,22 @@ pub fn describe(entry: &Entry) -> String {
         PlaceKind::Continent => format!("{} (continent)", entry.name),
         PlaceKind::Country => format!("{} (country, {})", entry.name, entry.country_code),
         PlaceKind::Region => format!("{} (region of {})", entry.name, entry.country_code),
-        PlaceKind::City => match entry.region {
-            Some(r) => format!(
-                "{} (city in {}, {})",
-                entry.name,
-                g.entry(r).name,
-                entry.country_code
-            ),
-            None => format!("{} (city in {})", entry.name, entry.country_code),
-        },
+        PlaceKind::District | PlaceKind::City => {
+            let kind = if entry.kind == PlaceKind::City {
+                "city"
+            } else {
+                "district"
+            };
+            match entry.region {
+                Some(r) => format!(
+                    "{} ({kind} in {}, {})",
+                    entry.name,
+                    g.entry(r).name,
+                    entry.country_code
+                ),
+                None => format!("{} ({kind} in {})", entry.name, entry.country_code),
+            }
+        }
     }
 }
 
@@ -94,12 +101,13 @@ pub fn how_to_pick(entry: &Entry) -> String {
     match entry.kind {
         PlaceKind::Continent | PlaceKind::Country => entry.name.to_string(),
         _ => {
-            let qualified = format!("{}, {}", entry.name, entry.country_code);
-            if resolve_place(&qualified).is_some_and(|r| r.place.id == entry.id) {
-                qualified
-            } else {
-                format!("geonames:{}", entry.id)
-            }
+            // "Paris, US" is not enough for two Parises of one country: "Paris, Texas" is.
+            let region = entry.region.map(|r| gazetteer().entry(r).name);
+            std::iter::once(entry.country_code)
+                .chain(region)
+                .map(|within| format!("{}, {within}", entry.name))
+                .find(|q| resolve_place(q).is_some_and(|r| r.place.id == entry.id))
+                .unwrap_or_else(|| format!("geonames:{}", entry.id))
         }
     }
 }
@@ -145,6 +153,11 @@ mod tests {
         assert_eq!((state.kind, state.country_code), (PlaceKind::Region, "US"));
         let texas = resolve_place("Paris, Texas").unwrap().place;
         assert_eq!(texas.country_code, "US");
+        assert_eq!(how_to_pick(&texas), "Paris, US");
+        // The second Paris of the US is named by its state.
+        let tennessee = resolve_place("Paris, Tennessee").unwrap().place;
+        assert_ne!(tennessee.id, texas.id);
+        assert_eq!(how_to_pick(&tennessee), "Paris, Tennessee");
         let by_id = resolve_place(&format!("geonames:{}", texas.id))
             .unwrap()
             .place;

@@ -85,6 +85,7 @@ pub fn write_place_counts(
                     crate::places::PlaceKind::Continent => "continent".to_string(),
                     crate::places::PlaceKind::Country => "country".to_string(),
                     crate::places::PlaceKind::Region => format!("region of {}", c.country_code),
+                    crate::places::PlaceKind::District => format!("district in {within}"),
                     crate::places::PlaceKind::City => format!("city in {within}"),
                 };
                 writeln!(out, "{:>6}  {} ({kind})", c.count, c.name)?;
