@@ -595,7 +595,40 @@ fn unlabel(s: &str) -> String {
     if let Some(cut) = words.iter().skip(1).position(|w| w.ends_with(':')) {
         words.truncate(cut + 1);
     }
-    let mut out = words.join(" ");
+    // A number after a name is a count or an id ("Anna Weber 2"), not part of it.
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    // A social network's name is a profile link, never part of a name: it ends the name
+    // before it, and another author's may follow ("Ann Lee Twitter Bob Jones Twitter").
+    let profile = |w: &str| {
+        ["twitter", "facebook", "instagram", "linkedin"].contains(&w.to_lowercase().as_str())
+    };
+    let mut out = if words.iter().skip(1).any(|w| profile(w)) {
+        let mut names: Vec<Vec<&str>> = vec![Vec::new()];
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 && profile(w) {
+                names.push(Vec::new());
+            } else if let Some(last) = names.last_mut() {
+                last.push(w);
+            }
+        }
+        // What follows the last link is its label or the writer's role ("Twitter News
+        // Writer"): bylines give every author a link, or none.
+        names.pop();
+        names
+            .iter()
+            .filter(|n| !n.is_empty())
+            .map(|n| n.join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        words.join(" ")
+    };
     out = DATE_TAIL.replace(&out, "").into_owned();
     loop {
         let lower = out.to_lowercase();
@@ -822,6 +855,8 @@ mod tests {
             ("Beitrag von r23 » 21.01.2009, 05:42", "r23"),
             ("Sara Zinnecker Stand: 05. Februar 2020", "Sara Zinnecker"),
             ("Rebecca Hersher Twitter", "Rebecca Hersher"),
+            ("Andrew Husband Twitter News", "Andrew Husband"),
+            ("Anna Weber 2", "Anna Weber"),
             ("Interview: Julia Lauter", "Julia Lauter"),
             ("Walter von Aachen", "Walter von Aachen"),
             ("Jose de la Cruz", "Jose de la Cruz"),
@@ -845,5 +880,10 @@ mod tests {
         ] {
             assert_eq!(split_authors(byline), [name], "{byline}");
         }
+        // Each author's profile link ends their name.
+        assert_eq!(
+            split_authors("Ann Lee Twitter Bob Jones Twitter"),
+            ["Ann Lee", "Bob Jones"]
+        );
     }
 }

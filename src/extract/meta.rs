@@ -24,6 +24,8 @@ pub struct PageMeta {
     pub authors: Vec<String>,
     /// Authors from a byline element on the page, read when the metadata names none.
     pub visible_authors: Vec<String>,
+    /// The names the page gives its publication (site, publisher, copyright holder).
+    pub publishers: Vec<String>,
     pub site: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
@@ -198,6 +200,7 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
         published_source,
         authors,
         visible_authors,
+        publishers,
         site,
         url,
         lang,

@@ -193,6 +193,16 @@ pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article,
         .into_iter()
         .find(|names| !names.is_empty())
         .unwrap_or_else(|| authors::byline_in_text(&text));
+    // The publication beside its writers ("Sam Stein, The Huffington Post") is not one of
+    // them; alone it stays, for a blog's writer is often its name, and a desk's byline is
+    // the publication's.
+    let mut authors = authors;
+    if authors
+        .iter()
+        .any(|a| !authors::names_publication(a, &meta.publishers))
+    {
+        authors.retain(|a| !authors::names_publication(a, &meta.publishers));
+    }
     let (agencies, authors): (Vec<String>, Vec<String>) =
         authors.into_iter().partition(|a| authors::is_agency(a));
     let mut article = Article {
