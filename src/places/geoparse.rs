@@ -52,14 +52,21 @@ pub fn candidates(text: &str, dateline: Option<Entry>) -> Vec<Candidate> {
         .unwrap_or_default();
     let mut all = mentions.clone();
     all.extend(adjectives(text, &mentions));
+    let states = state_abbreviations(text, &mut all);
+    all.extend(states.iter().map(|(m, _)| m.clone()));
     all.sort_by_key(|m| m.span.start);
     let mut resolutions: HashMap<ResolutionKey, Vec<(Entry, Vec<String>)>> = HashMap::new();
     all.iter()
         .map(|m| {
             let adjective = adjective_country(&m.key);
-            let mut entries = match adjective {
-                Some(country) => vec![country],
-                None => g.lookup_normalized(&m.key),
+            let state = states
+                .iter()
+                .find(|(s, _)| s.span == m.span)
+                .map(|(_, state)| *state);
+            let mut entries = match (adjective, state) {
+                (Some(country), _) => vec![country],
+                (None, Some(state)) => vec![state],
+                (None, None) => g.lookup_normalized(&m.key),
             };
             // "TBILISI, Georgia": a name of a place that holds the dateline's place means
             // that place throughout the story (Georgia the country there, the US state
@@ -288,6 +295,58 @@ fn adjective_country(key: &str) -> Option<Entry> {
         .get(key)
         .or_else(|| key.strip_suffix('s').and_then(|k| table.get(k)))
         .copied()
+}
+
+/// The AP abbreviations of US states after a place name and a comma ("Charleston,
+/// W.Va.", "Lexington, Ky."), each with its state; the name before them gets the state as
+/// its qualifier, which says which of its namesakes it is. A fact of US news style, not a
+/// guess: the abbreviation is a mention of the state.
+fn state_abbreviations(text: &str, names: &mut [Mention]) -> Vec<(Mention, Entry)> {
+    let mut found = Vec::new();
+    let starts: HashSet<usize> = names.iter().map(|m| m.span.start).collect();
+    for name in names.iter_mut() {
+        let Some(rest) = text.get(name.span.end..).and_then(|r| r.strip_prefix(", ")) else {
+            continue;
+        };
+        let word = rest
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ')' | ';' | ':'))
+            .next()
+            .unwrap_or_default();
+        // "Ky." ends a sentence too, with the same full stop.
+        if !word.ends_with('.') || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(state) = super::words::us_state_of_abbreviation(word)
+            .and_then(super::resolve_place)
+            .map(|r| r.place)
+        else {
+            continue;
+        };
+        let start = name.span.end + 2;
+        if starts.contains(&start) {
+            continue;
+        }
+        name.qualifier = Some(super::normalize_name(state.name));
+        found.push((
+            Mention {
+                key: super::normalize_name(state.name),
+                prominent: start < LEDE_BYTES,
+                in_from_near: false,
+                owner: false,
+                name_like: false,
+                region_word: false,
+                government: false,
+                person: false,
+                aside: name.aside,
+                capital_says_nothing: false,
+                acronym: false,
+                qualifier: None,
+                span: start..start + word.len(),
+            },
+            state,
+        ));
+    }
+    found
 }
 
 /// Capitalised country adjectives in a text, where no place name was found; looked for
@@ -709,6 +768,32 @@ mod tests {
 
     fn lacks(text: &str, surface: &str) -> bool {
         !places(text).iter().any(|(s, _, _)| s == surface)
+    }
+
+    #[test]
+    fn ap_state_abbreviations_after_a_town_are_mentions_of_the_state() {
+        let text = "The plant in Charleston, W.Va., closed on Monday. Workers in Lexington, Ky. \
+                    said they had not been told.";
+        let found = place_mentions(text, None);
+        let wv = found.iter().find(|m| m.surface == "W.Va.").expect("W.Va.");
+        assert_eq!(&text[wv.start..wv.end], "W.Va.");
+        assert_eq!(
+            (wv.name.as_str(), wv.country_code.as_str()),
+            ("West Virginia", "US")
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.surface == "Ky." && m.name == "Kentucky")
+        );
+        // The state says which Charleston it is.
+        let charleston = found
+            .iter()
+            .find(|m| m.surface == "Charleston")
+            .expect("Charleston");
+        assert_eq!(charleston.country_code, "US");
+        // An abbreviation alone, or a word that only looks like one, is not a mention.
+        assert!(lacks("The mayor, Ind. candidate Jo Smith, won.", "Ind."));
     }
 
     #[test]
