@@ -33,6 +33,7 @@ fn main() {
     println!("cargo:rerun-if-changed={continents_source}");
     println!("cargo:rerun-if-changed=src/places/normalize.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    extractor_fingerprint();
 
     let file = std::fs::File::open(source)
         .unwrap_or_else(|e| panic!("{source}: {e} (run tools/build-gazetteer)"));
@@ -194,6 +195,53 @@ fn main() {
     write("strings.bin", strings.as_bytes());
     write("names.fst", &fst_bytes);
     write("postings.bin", &postings);
+}
+
+/// What an index records of the code and data that made its documents: FNV-1a over the
+/// files that turn a page into an indexed document. An index made by other ones is
+/// re-extracted in full by the next `dateline index` (src/indexer), so an upgrade's better
+/// dates, bylines and places reach the pages indexed before it.
+fn extractor_fingerprint() {
+    const INPUTS: &[&str] = &[
+        "src/extract",
+        "src/places",
+        "src/archive",
+        "src/analysis.rs",
+        "src/article.rs",
+        "src/learn.rs",
+        "src/schema.rs",
+        "src/indexer/document.rs",
+        "src/indexer/archives.rs",
+        "data",
+    ];
+    fn files(path: &std::path::Path, into: &mut Vec<PathBuf>) {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            entries.sort();
+            for entry in entries {
+                files(&entry, into);
+            }
+        } else {
+            into.push(path.to_path_buf());
+        }
+    }
+    let mut all = Vec::new();
+    for input in INPUTS {
+        println!("cargo:rerun-if-changed={input}");
+        files(std::path::Path::new(input), &mut all);
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &all {
+        let name = file.to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(file).unwrap_or_default();
+        for b in name.as_bytes().iter().chain(&[0]).chain(&bytes) {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=DATELINE_EXTRACTOR={hash:016x}");
 }
 
 /// GeoNames lists nicknames as alternate names ("The Post" for Evergreen, Colorado, "The

@@ -204,6 +204,12 @@ fn index(args: cli::IndexArgs) -> Result<Outcome> {
         );
         return Ok(Outcome::Interrupted);
     }
+    if report.reextracted {
+        eprintln!(
+            "note: {} was made by another version of dateline; every page was extracted again (counted as updated)",
+            args.index.display()
+        );
+    }
     let mut skips: Vec<String> = report
         .skip_counts()
         .iter()

@@ -23,7 +23,15 @@ pub struct IndexInfo {
     /// lookup in every segment. `None` (an index written before this was kept): all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stemmers: Option<BTreeSet<String>>,
+    /// The extraction code and data every page was last extracted with, when one run
+    /// extracted them all (`EXTRACTOR`); `None` for an index of an older dateline. A run
+    /// by another one extracts every page again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractor: Option<String>,
 }
+
+/// The fingerprint of this build's extraction code and data (build.rs).
+pub const EXTRACTOR: &str = env!("DATELINE_EXTRACTOR");
 
 /// An opened index with its field handles.
 pub struct Store {
@@ -123,6 +131,7 @@ fn new_info(corpus: &Path) -> IndexInfo {
         format: FORMAT_VERSION,
         corpus: corpus.to_path_buf(),
         stemmers: Some(BTreeSet::new()),
+        extractor: Some(EXTRACTOR.to_string()),
     }
 }
 

@@ -377,3 +377,50 @@ fn a_run_of_many_commits_leaves_one_segment_and_no_stale_files() {
     assert_eq!(total(index_dir.path(), "programme"), 41);
     assert_eq!(total(index_dir.path(), "latecomer"), 1);
 }
+
+#[test]
+fn an_index_made_by_another_version_of_dateline_is_extracted_again_once() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        write(
+            corpus.path(),
+            &format!("p{i}.html"),
+            &page(&format!("Food aid story {i}"), "feeding"),
+        );
+    }
+    let (code, _, _) = index(corpus.path(), index_dir.path(), &[]);
+    assert_eq!(code, 0);
+    // What an older dateline wrote: no record of its extraction, or another one.
+    let info_path = index_dir.path().join("dateline.json");
+    for older in [None, Some("0123456789abcdef")] {
+        let mut info: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&info_path).unwrap()).unwrap();
+        match older {
+            None => info.as_object_mut().unwrap().remove("extractor"),
+            Some(print) => info
+                .as_object_mut()
+                .unwrap()
+                .insert("extractor".into(), print.into()),
+        };
+        std::fs::write(&info_path, info.to_string()).unwrap();
+        let (code, out, err) = index(corpus.path(), index_dir.path(), &[]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.starts_with("added 0, updated 3, removed 0, unchanged 0"),
+            "{older:?}: {out}"
+        );
+        assert!(
+            err.contains("made by another version of dateline; every page was extracted again"),
+            "{err}"
+        );
+        assert_eq!(total(index_dir.path(), "feeding"), 3);
+        // Once is enough.
+        let (_, out, err) = index(corpus.path(), index_dir.path(), &[]);
+        assert!(
+            out.starts_with("added 0, updated 0, removed 0, unchanged 3"),
+            "{out}"
+        );
+        assert!(!err.contains("another version"), "{err}");
+    }
+}

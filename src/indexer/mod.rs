@@ -97,6 +97,9 @@ pub struct IndexReport {
     pub passed_over: BTreeMap<&'static str, usize>,
     /// Archive records that repeat an earlier capture (their dates join its article).
     pub recaptures: usize,
+    /// The index was made by another build's extraction (an upgrade): this run extracted
+    /// every page again, and counts those it had as updated.
+    pub reextracted: bool,
     /// The run was stopped before it looked at every page (see [`IndexOptions::stop`]);
     /// what it did is committed, and the next run completes the rest.
     pub interrupted: bool,
@@ -305,13 +308,25 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     writer.set_merge_policy(Box::new(segments::merge_policy()));
     let segments_before = segments::segment_ids(&store.index, &opts.index)?;
 
-    let (known, done_before) = if opts.rebuild {
+    let (known, mut done_before) = if opts.rebuild {
         writer.delete_all_documents().map_err(index_err)?;
         store.info.stemmers = Some(Default::default());
+        store.info.extractor = Some(crate::store::EXTRACTOR.to_string());
         (HashMap::new(), CommitPayload::default())
     } else {
         (indexed_pages(&store)?, CommitPayload::of(&store))
     };
+    // Pages extracted by another build (an upgrade, or an index of a dateline that did
+    // not record it) are all extracted again: their sizes and times say nothing of what
+    // this build would make of them. The record changes only when a run has done them
+    // all, so an interrupted one starts over.
+    let reextract =
+        !known.is_empty() && store.info.extractor.as_deref() != Some(crate::store::EXTRACTOR);
+    if reextract {
+        done_before = CommitPayload::default();
+    }
+    let no_pages = HashMap::new();
+    let looked_up = if reextract { &no_pages } else { &known };
     check_same_corpus(&store, &known, &corpus_root, &opts.index)?;
     // Articles per archive, so an archive left alone counts its articles as unchanged.
     let mut in_archives: HashMap<&str, usize> = HashMap::new();
@@ -353,7 +368,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     // fingerprints of the indexed pages do). An archive's records are read one after the
     // other by the walk and extracted in parallel like pages.
     let (tx, rx) = mpsc::sync_channel::<Result<(Source, u64, Work), WalkProblem>>(64);
-    let known_ref = &known;
+    let known_ref = looked_up;
     let done_ref = &done_before;
     let captures = Arc::new(Mutex::new(Captures::default()));
     std::thread::scope(|scope| -> Result<()> {
@@ -555,7 +570,9 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     }
     if finished {
         completion.forget_missing();
+        store.info.extractor = Some(crate::store::EXTRACTOR.to_string());
     }
+    report.reextracted = reextract;
     commit(
         &mut writer,
         &mut store,
