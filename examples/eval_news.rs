@@ -100,9 +100,13 @@ impl Tally {
     }
 }
 
-/// Whitespace collapsed (after the extractor decoded entities).
+/// Whitespace collapsed (after the extractor decoded entities), without soft hyphens,
+/// which a reader does not see (some references keep them).
 fn normal(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('\u{ad}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A small stable hash of a page's name, for the split.

@@ -168,10 +168,53 @@ pub(super) fn headline(
     match raw_title {
         Some(t) => {
             let (title, suffix) = split_site_suffix(&t, site, h1);
-            (Some(title), suffix)
+            match heading_within(doc, &t, &title) {
+                Some(heading) => (Some(heading), suffix),
+                None => (Some(title), suffix),
+            }
         }
         None => (None, None),
     }
+}
+
+/// A heading of the page that is the headline within the title: the whole title where
+/// the cut took a part of the headline for the site's ("Office 365 – HBDI – die Dritte"),
+/// else the part of it that stands apart from a site's name or section, or from a
+/// trailing note ("BMAS - Änderung der …", "Der historische Purzelbaum (2021/5)"). What a
+/// heading shows is what the reader sees as the headline.
+fn heading_within(doc: &Document, raw: &str, cut: &str) -> Option<String> {
+    let raw_key = squeeze(raw);
+    let cut_key = squeeze(cut);
+    let headings: Vec<String> = doc
+        .select("h1, h2")
+        .nodes()
+        .iter()
+        .take(12)
+        .filter(|n| !links_home(n))
+        .map(|n| clean_space(&visible_text(n)))
+        .filter(|t| t.split_whitespace().count() >= 3)
+        .collect();
+    if raw_key != cut_key
+        && let Some(whole) = headings.iter().find(|h| squeeze(h) == raw_key)
+    {
+        return Some(whole.clone());
+    }
+    if headings.iter().any(|h| squeeze(h) == cut_key) {
+        return None;
+    }
+    // A part of the title: what it leaves is short, a name or a note, not more headline.
+    let words = |s: &str| s.split_whitespace().count();
+    headings
+        .iter()
+        .find(|h| {
+            let key = squeeze(h);
+            key.len() >= 12
+                && cut_key != key
+                && cut_key.contains(&key)
+                && words(cut).saturating_sub(words(h)) <= 3
+                && (cut_key.starts_with(&key) || cut_key.ends_with(&key))
+        })
+        .cloned()
 }
 
 /// The text of `node` without what a browser does not show as text: the style sheets and

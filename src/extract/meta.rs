@@ -507,6 +507,48 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_that_is_the_headline_within_the_title_is_the_headline() {
+        let title = |head: &str, body: &str| {
+            meta_of(&format!(
+                "<html><head><title>{head}</title></head><body>{body}<p>Text.</p></body></html>"
+            ))
+            .title
+            .unwrap_or_default()
+        };
+        // An agency's short name before the headline, a note after it.
+        assert_eq!(
+            title(
+                "BMAS - Änderung der Anforderungen an Impfnachweise",
+                "<h1><a href=\"/\">Logo</a></h1><h2>Änderung der Anforderungen an Impfnachweise</h2>"
+            ),
+            "Änderung der Anforderungen an Impfnachweise"
+        );
+        assert_eq!(
+            title(
+                "Der historische Purzelbaum (2021/5)",
+                "<h2>Der historische Purzelbaum</h2>"
+            ),
+            "Der historische Purzelbaum"
+        );
+        // A dash inside the headline is not a site's: the heading shows all of it.
+        assert_eq!(
+            title(
+                "Office 365 – HBDI – die Dritte | Damian Duchamps' Blog",
+                "<h1>Damian Duchamps' Blog</h1><h2>Office 365 – HBDI – die Dritte</h2>"
+            ),
+            "Office 365 – HBDI – die Dritte"
+        );
+        // A heading that is only a part of a longer headline does not cut it.
+        assert_eq!(
+            title(
+                "Storm hits the coast as thousands lose power overnight",
+                "<h2>Storm hits the coast</h2>"
+            ),
+            "Storm hits the coast as thousands lose power overnight"
+        );
+    }
+
+    #[test]
     fn a_json_ld_block_with_a_trailing_comma_is_still_read() {
         let html = r#"<html><head><script type="application/ld+json">
             {"@type": "NewsArticle", "headline": "Storm", "datePublished": "2019-11-19T07:47:00-05:00",
