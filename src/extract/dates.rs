@@ -75,6 +75,40 @@ pub fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
     {
         return parse_date(m.as_str());
     }
+    // "12-15-2016": month and day in either order, read only when one order is
+    // impossible.
+    static DASHED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})-(\d{1,2})-(\d{4})$").expect("valid regex"));
+    if let Some(c) = DASHED.captures(s) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (a, b, year) = (num(1)?, num(2)?, num(3)? as i32);
+        let (month, day) = match (a > 12, b > 12) {
+            (true, false) => (b, a),
+            (false, true) => (a, b),
+            _ => return None,
+        };
+        return NaiveDate::from_ymd_opt(year, month, day)?
+            .and_hms_opt(0, 0, 0)
+            .map(utc);
+    }
+    // Java's and C's way of printing a date ("Mon Aug 03 12:45:00 EDT 2015"): the year
+    // after the time and zone.
+    static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{L}{3},? )?(\p{L}{3}) +(\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?) (?:([A-Za-z]{2,5}) )?(\d{4})$")
+            .expect("valid regex")
+    });
+    if let Some(c) = PRINTED.captures(s) {
+        let part = |i: usize| c.get(i).map_or("", |m| m.as_str());
+        let reordered = format!(
+            "{} {}, {} {} {}",
+            part(1),
+            part(2),
+            part(5),
+            part(3),
+            part(4)
+        );
+        return parse_human_date(reordered.trim());
+    }
     // "November 19, 2019, 07:47 PM EST" in a field meant for ISO 8601.
     parse_human_date(s)
 }
@@ -382,6 +416,15 @@ mod tests {
         assert_eq!(rfc("2022-01-05T10:00:00.000Z"), "2022-01-05T10:00:00+00:00");
         assert_eq!(rfc("2022-01-05 (updated)"), "2022-01-05T00:00:00+00:00");
         assert_eq!(rfc("yesterday"), "");
+        // Month and day in the order only one of them can be; never a guess.
+        assert_eq!(rfc("12-15-2016"), "2016-12-15T00:00:00+00:00");
+        assert_eq!(rfc("15-12-2016"), "2016-12-15T00:00:00+00:00");
+        assert_eq!(rfc("05-04-2021"), "");
+        // Java's Date.toString(), with its zone.
+        assert_eq!(
+            rfc("Mon Aug 03 12:45:00 EDT 2015"),
+            "2015-08-03T12:45:00-04:00"
+        );
     }
 
     #[test]
