@@ -415,9 +415,27 @@ fn seen_near_headline(doc: &Document, headline: &str) -> Option<Sighting> {
         {
             text_anchor = Some(at);
         }
-        let may_be_date = trimmed.len() <= 240 && trimmed.bytes().any(|b| b.is_ascii_digit());
+        // A paragraph may open with the date set off by a dash ("27.1.2022 - Bei der
+        // Erinnerung …"); one that opens with a date in its sentence ("27. Januar 1945
+        // befreiten …") tells history. Only the start is read (`text_date` reads no
+        // further in a long text).
+        let opening = if trimmed.len() > 240 {
+            let end = trimmed
+                .char_indices()
+                .nth(24)
+                .map_or(trimmed.len(), |(i, _)| i);
+            let start = &trimmed[..end];
+            if [" - ", " – ", " — "].iter().any(|d| start.contains(d)) {
+                start
+            } else {
+                ""
+            }
+        } else {
+            trimmed
+        };
+        let may_be_date = opening.bytes().any(|b| b.is_ascii_digit());
         if may_be_date {
-            let text = clean_space(trimmed);
+            let text = clean_space(opening);
             if text.len() <= 120
                 && let Some((date, zoned)) = text_date(&text)
                 && !in_comments_or_copyright(&node, &text)
@@ -609,6 +627,25 @@ mod tests {
             day_of(html, "Land zahlte rund 1,4 Millionen").as_deref(),
             Some("2022-01-05")
         );
+    }
+
+    #[test]
+    fn a_lede_that_opens_with_the_date_dates_the_story_but_history_does_not() {
+        let rest = "bei der Erinnerung an die Verfolgten des Regimes waren viele Opfer lange \
+                    unsichtbar, was erst recht für die Frauen gilt, an die der Verein nun mit \
+                    einer Verlegung von Stolpersteinen in der Altstadt erinnert hat, wie er am \
+                    Abend mitteilte.";
+        let page = |lede: &str| {
+            format!(
+                "<html><body><h2>Erinnerungskultur in der Stadt</h2><p>Von Ann Lee</p><p>{lede} {rest}</p></body></html>"
+            )
+        };
+        let headline = "Erinnerungskultur in der Stadt";
+        assert_eq!(
+            day_of(&page("27.1.2022 -"), headline).as_deref(),
+            Some("2022-01-27")
+        );
+        assert_eq!(day_of(&page("27. Januar 1945"), headline), None);
     }
 
     #[test]
