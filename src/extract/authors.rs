@@ -734,6 +734,26 @@ fn looks_like_a_person(name: &str) -> bool {
     !(single && account)
 }
 
+/// Whether a byline names an organisation by its legal form ("Bund der Energieverbraucher
+/// e.V.", "EnBW Energie Baden-Württemberg AG", "Acme Inc."): the publisher as the metadata's
+/// author, where the page's own byline may name a person.
+pub(super) fn is_organisation(name: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "e.v", "e. v", "gmbh", "ggmbh", "mbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp",
+        "s.a", "s.l", "sarl", "s.r.l", "s.p.a", "b.v", "n.v", "oy",
+    ];
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let tail = |n: usize| words[words.len() - n..].join(" ");
+    [1, 2].iter().filter(|&&n| n < words.len()).any(|&n| {
+        let t = tail(n);
+        FORMS.contains(&t.trim_end_matches(['.', ',']).trim())
+    })
+}
+
 /// Whether a byline names the publication rather than a person: a domain ("jungefreiheit.de",
 /// "ORF.at"), or a name the site, the publisher or the copyright line gives.
 pub(super) fn names_publication(name: &str, publishers: &[String]) -> bool {
@@ -818,6 +838,13 @@ mod tests {
         assert!(split_authors("jdadmin").is_empty());
         assert!(split_authors("Editorial").is_empty());
         assert!(split_authors("@politifact").is_empty());
+        assert!(is_organisation("Bund der Energieverbraucher e.V."));
+        assert!(is_organisation("Deutscher Caritasverband e. V"));
+        assert!(is_organisation("EnBW Energie Baden-Württemberg AG"));
+        assert!(is_organisation("Acme Widgets Inc."));
+        for person in ["Ann Lee", "Kim Se-ri", "Agnes", "Jo Ag-Smith"] {
+            assert!(!is_organisation(person), "{person}");
+        }
         assert!(is_agency("Associated Press") && !is_agency("Ann Lee"));
         for (byline, names) in [
             ("ByTravis Haney", &["Travis Haney"][..]),

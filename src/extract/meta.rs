@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use dom_query::Document;
 
 pub use super::authors::split_authors;
-use super::authors::{names_publication, visible_byline};
+use super::authors::{is_organisation, names_publication, visible_byline};
 use super::headline::{first_h1, headline, split_site_suffix};
 use super::jsonld::JsonLd;
 use super::published::{Evidence, publication_date};
@@ -164,7 +164,7 @@ pub fn read_meta(doc: &Document, rel_path: &str) -> PageMeta {
     .flatten()
     .collect();
     authors.retain(|a| !names_publication(a, &publishers));
-    let visible_authors = if authors.is_empty() {
+    let visible_authors = if authors.is_empty() || authors.iter().all(|a| is_organisation(a)) {
         visible_byline(doc)
     } else {
         Vec::new()

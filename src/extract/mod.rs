@@ -189,10 +189,32 @@ pub fn extract_page(bytes: &[u8], rel: &str, origin: &Origin) -> Result<Article,
     if byline.iter().all(|b| meta.visible_authors.contains(b)) {
         byline.clear();
     }
-    let authors = [meta.authors, byline, meta.visible_authors]
+    // An organisation the metadata names as the author (the publisher, by its legal form)
+    // gives way to a person's byline on the page.
+    let people_first =
+        !meta.authors.is_empty() && meta.authors.iter().all(|a| authors::is_organisation(a));
+    let in_text = || authors::byline_in_text(&text);
+    let authors = if people_first {
+        let people = |names: Vec<String>| -> Vec<String> {
+            names
+                .into_iter()
+                .filter(|a| !authors::is_organisation(a))
+                .collect()
+        };
+        [
+            people(byline),
+            people(meta.visible_authors),
+            people(in_text()),
+        ]
         .into_iter()
         .find(|names| !names.is_empty())
-        .unwrap_or_else(|| authors::byline_in_text(&text));
+        .unwrap_or(meta.authors)
+    } else {
+        [meta.authors, byline, meta.visible_authors]
+            .into_iter()
+            .find(|names| !names.is_empty())
+            .unwrap_or_else(in_text)
+    };
     // The publication beside its writers ("Sam Stein, The Huffington Post") is not one of
     // them; alone it stays, for a blog's writer is often its name, and a desk's byline is
     // the publication's.
@@ -319,6 +341,28 @@ fn looks_binary(bytes: &[u8], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_on_the_page_beats_the_publisher_the_metadata_names_as_author() {
+        let para = "<p>Energy customers face one price rise after another, and suppliers turn \
+                    away new customers, citing the cost of gas bought at short notice.</p>";
+        let page = |author: &str| {
+            format!(
+                "<html><head><title>Price crisis: what relief customers get</title>\
+                 <meta name=\"author\" content=\"{author}\"></head><body><article>\
+                 <h1>Price crisis: what relief customers get</h1><h5><em>By Leonora Holling</em></h5>\
+                 {para}{para}{para}</article></body></html>"
+            )
+        };
+        let authors =
+            |author: &str| extract_bytes(page(author).as_bytes(), "a.html").map(|a| a.authors);
+        assert_eq!(
+            authors("Bund der Energieverbraucher e.V."),
+            Ok(vec!["Leonora Holling".to_string()])
+        );
+        // A person in the metadata stays first.
+        assert_eq!(authors("Ann Lee"), Ok(vec!["Ann Lee".to_string()]));
+    }
 
     #[test]
     fn binary_and_empty_pages_are_skipped() {
