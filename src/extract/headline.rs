@@ -159,7 +159,23 @@ pub(super) fn headline(
     // section ("Medienmitteilungen").
     let agrees_with_title =
         !h1_is_the_site && h1.split_whitespace().count() >= 3 && squeeze(h1) == squeeze(html_title);
-    let h1_is_headline = h1_is_headline || only_h1 || agrees_with_title;
+    // …unless the metadata's title is itself a heading of the page, below a topic <h1>
+    // ("Betriebliche Altersvorsorge" over "Mit Hilfe des Chefs für die Rente sparen").
+    // (A title that carries the site's name is a copy of <title>, not a heading.)
+    let meta_title_is_a_heading = raw_title.as_deref().is_some_and(|t| {
+        let bare = split_site_suffix(t, site, "").1.is_none();
+        let t = squeeze(t);
+        bare && t != squeeze(h1)
+            && t.chars().count() >= 12
+            && doc
+                .select("h2")
+                .nodes()
+                .iter()
+                .take(12)
+                .any(|n| squeeze(&visible_text(n)) == t)
+    });
+    let h1_is_headline =
+        (h1_is_headline || only_h1 || agrees_with_title) && !meta_title_is_a_heading;
     let raw_title = if h1_is_headline {
         Some(h1.to_string())
     } else {
@@ -177,6 +193,18 @@ pub(super) fn headline(
     }
 }
 
+/// The text of the page's first `<h1>` and `<h2>` headings, but a logo's.
+fn headings(doc: &Document) -> Vec<String> {
+    doc.select("h1, h2")
+        .nodes()
+        .iter()
+        .take(12)
+        .filter(|n| !links_home(n))
+        .map(|n| clean_space(&visible_text(n)))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// A heading of the page that is the headline within the title: the whole title where
 /// the cut took a part of the headline for the site's ("Office 365 – HBDI – die Dritte"),
 /// else the part of it that stands apart from a site's name or section, or from a
@@ -185,13 +213,8 @@ pub(super) fn headline(
 fn heading_within(doc: &Document, raw: &str, cut: &str) -> Option<String> {
     let raw_key = squeeze(raw);
     let cut_key = squeeze(cut);
-    let headings: Vec<String> = doc
-        .select("h1, h2")
-        .nodes()
-        .iter()
-        .take(12)
-        .filter(|n| !links_home(n))
-        .map(|n| clean_space(&visible_text(n)))
+    let headings: Vec<String> = headings(doc)
+        .into_iter()
         .filter(|t| t.split_whitespace().count() >= 3)
         .collect();
     if raw_key != cut_key
@@ -199,8 +222,10 @@ fn heading_within(doc: &Document, raw: &str, cut: &str) -> Option<String> {
     {
         return Some(whole.clone());
     }
-    if headings.iter().any(|h| squeeze(h) == cut_key) {
-        return None;
+    // The heading as the page writes it, where the metadata's title changes its case
+    // ("Vessel Returning to Puerto Rico" against "… Returning To …").
+    if let Some(same) = headings.iter().find(|h| squeeze(h) == cut_key) {
+        return (same != cut).then(|| same.clone());
     }
     // A part of the title: what it leaves is short, a name or a note, not more headline.
     let words = |s: &str| s.split_whitespace().count();

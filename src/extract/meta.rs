@@ -538,6 +538,26 @@ mod tests {
             ),
             "Office 365 – HBDI – die Dritte"
         );
+        // The heading's own case, where the metadata's title capitalises every word.
+        let cased = meta_of(
+            "<html><head><title>Vessel Returning to Puerto Rico Is Stopped</title>\
+             <meta property=\"og:title\" content=\"Vessel Returning To Puerto Rico Is Stopped\">\
+             </head><body><h2>Vessel Returning to Puerto Rico Is Stopped</h2></body></html>",
+        );
+        assert_eq!(
+            cased.title.as_deref(),
+            Some("Vessel Returning to Puerto Rico Is Stopped")
+        );
+        // A topic in the <h1> gives way to the metadata's title shown as a heading below it.
+        let topic = meta_of(
+            "<html><head><title>Betriebliche Altersvorsorge (bAV) - Wann lohnt die Betriebsrente? - Finanztip</title>\
+             <meta property=\"og:title\" content=\"Mit Hilfe des Chefs für die Rente sparen\">\
+             </head><body><h1>Betriebliche Altersvorsorge</h1><h2>Mit Hilfe des Chefs für die Rente sparen</h2></body></html>",
+        );
+        assert_eq!(
+            topic.title.as_deref(),
+            Some("Mit Hilfe des Chefs für die Rente sparen")
+        );
         // A heading that is only a part of a longer headline does not cut it.
         assert_eq!(
             title(
