@@ -146,3 +146,21 @@ fn colour_after_a_marked_headline_word_stays_bold() {
         "{title:?}"
     );
 }
+
+#[test]
+fn any_value_of_a_field_and_unknown_fields_are_query_errors_not_index_errors() {
+    for (q, says) in [
+        ("A:*", "Field does not exist: 'A'"),
+        ("A:/fo.*/", "Field does not exist: 'A'"),
+        ("title:*", "title:* (any value) cannot be asked"),
+        ("protest AND body:*", "body:* (any value) cannot be asked"),
+    ] {
+        let (code, _, stderr) = query(&[q]);
+        assert_eq!(code, 2, "{q}: {stderr}");
+        assert!(
+            stderr.contains("invalid query") && stderr.contains(says),
+            "{q}: {stderr}"
+        );
+        assert!(!stderr.contains("index at"), "{q}: {stderr}");
+    }
+}

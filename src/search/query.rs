@@ -93,6 +93,24 @@ impl Searcher {
     /// The user's query parsed once, with dateline's rewrites done on the tree.
     fn tree(&self, query: &str) -> Result<Tree> {
         let tree = syntax::and_not_as_not(syntax::parse(query)?);
+        let schema = self.store.index.schema();
+        // `field:*` needs a fast field; every field needs to exist.
+        let usable = |name: &str, exists: bool| {
+            schema
+                .get_field(name)
+                .is_ok_and(|f| !exists || schema.get_field_entry(f).is_fast())
+        };
+        if let Some(field) = syntax::unusable_field(&tree, &usable) {
+            let reason = if schema.get_field(field).is_err() {
+                format!("Field does not exist: '{field}'")
+            } else {
+                format!("{field}:* (any value) cannot be asked of this field")
+            };
+            return Err(Error::Query(format!(
+                "{query:?}: {reason}; search for a word or a prefix (title:storm*) in one of {}",
+                QUERY_FIELDS.join(", ")
+            )));
+        }
         let tree = syntax::with_places(tree)?;
         syntax::expand_prefixes(tree, &mut |field, prefix| self.prefix_words(field, prefix))
     }

@@ -203,6 +203,28 @@ pub(super) fn phrase(words: &[&str], slop: u32) -> Tree {
     })
 }
 
+/// The first "exists" (`title:*`, `true`) or regex (`title:/st.rm/`, `false`) leaf whose
+/// field `usable` refuses: tantivy's parser builds those without looking the field up, and
+/// the search would fail instead of the query.
+pub(super) fn unusable_field<'t>(
+    tree: &'t Tree,
+    usable: &impl Fn(&str, bool) -> bool,
+) -> Option<&'t str> {
+    match tree {
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .find_map(|(_, sub)| unusable_field(sub, usable)),
+        UserInputAst::Boost(sub, _) => unusable_field(sub, usable),
+        UserInputAst::Leaf(l) => match l.as_ref() {
+            UserInputLeaf::Exists { field } => (!usable(field, true)).then_some(field.as_str()),
+            UserInputLeaf::Regex {
+                field: Some(field), ..
+            } => (!usable(field, false)).then_some(field.as_str()),
+            _ => None,
+        },
+    }
+}
+
 /// Applies `rewrite` to every literal of the tree.
 fn map_literals(
     tree: Tree,
