@@ -1,7 +1,8 @@
 //! Turns the committed gazetteer (data/gazetteer.tsv.gz, made by tools/build-gazetteer
 //! from GeoNames) into zero-copy tables embedded in the binary, so loading the gazetteer
 //! costs nothing at query time:
-//! - places.bin: fixed 32-byte records (see src/places/gazetteer.rs), the continents of
+//! - places.bin: fixed 32-byte records (see src/places/gazetteer.rs; a city's district in
+//!   the last two bytes, 1 + its place after `FIRST_DISTRICT` of layout.rs), the continents of
 //!   data/continents.tsv (tools/build-continents) after the gazetteer's places;
 //! - strings.bin: display names the records point into;
 //! - names.fst: normalized name -> (offset << 16 | count) into postings.bin;
@@ -51,6 +52,8 @@ fn main() {
         lon: f32,
         pop: u32,
         names: Vec<String>,
+        /// For a city, the id of its district (second-level division), if known.
+        district: Option<u32>,
     }
     let mut rows = Vec::new();
     for line in reader.lines() {
@@ -78,6 +81,7 @@ fn main() {
             lon: f[6].parse().unwrap_or(0.0),
             pop: f[7].parse().unwrap_or(0),
             names: f[8].split('|').map(str::to_string).collect(),
+            district: f.get(9).and_then(|d| d.parse().ok()),
         });
     }
     let continents = std::fs::read_to_string(continents_source)
@@ -106,6 +110,7 @@ fn main() {
             lon: f[4].parse().unwrap_or(0.0),
             pop: f[5].parse().unwrap_or(0),
             names: f[6].split('|').map(str::to_string).collect(),
+            district: None,
         });
     }
     // The gazetteer gives regions no population; the sum of their cities' (5,000 people or
@@ -126,6 +131,18 @@ fn main() {
         .map(|(i, r)| (r.id, i as u32))
         .collect();
 
+    // A city's district is stored in the record's last two bytes as 1 + its place among
+    // the districts, which the gazetteer file keeps together.
+    let first_district = rows.iter().position(|r| r.kind == 4).unwrap_or(rows.len());
+    let district_slot = |id: u32| -> u16 {
+        index_of
+            .get(&id)
+            .map(|&i| i as usize)
+            .filter(|&i| rows[i].kind == 4)
+            .map_or(0, |i| {
+                u16::try_from(i - first_district + 1).expect("fewer than 65,535 districts")
+            })
+    };
     let mut records = Vec::with_capacity(rows.len() * RECORD);
     let mut strings = String::new();
     for r in &rows {
@@ -145,7 +162,7 @@ fn main() {
         records.extend_from_slice(&r.pop.to_le_bytes());
         records.extend_from_slice(&name_off.to_le_bytes());
         records.extend_from_slice(&(r.name.len() as u16).to_le_bytes());
-        records.extend_from_slice(&[0, 0]);
+        records.extend_from_slice(&r.district.map_or(0, district_slot).to_le_bytes());
     }
 
     let mut by_name: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -195,6 +212,10 @@ fn main() {
     write("strings.bin", strings.as_bytes());
     write("names.fst", &fst_bytes);
     write("postings.bin", &postings);
+    write(
+        "layout.rs",
+        format!("/// Index of the first district record (build.rs).\npub const FIRST_DISTRICT: u32 = {first_district};\n").as_bytes(),
+    );
 }
 
 /// What an index records of the code and data that made its documents: FNV-1a over the

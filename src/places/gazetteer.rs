@@ -11,6 +11,7 @@ static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+include!(concat!(env!("OUT_DIR"), "/layout.rs"));
 
 /// What a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -36,8 +37,10 @@ pub struct Entry {
     pub name: &'static str,
     /// ISO 3166-1 alpha-2 code.
     pub country_code: &'static str,
-    /// Index of the first-level region a city lies in.
+    /// Index of the first-level region a city or district lies in.
     pub region: Option<u32>,
+    /// Index of the district a city lies in, where the gazetteer knows it.
+    pub district: Option<u32>,
     pub lat: f32,
     pub lon: f32,
     /// People living there; for a region, the sum of its cities of 5,000 or more.
@@ -90,6 +93,7 @@ impl Gazetteer {
         let name_off = u32_at(24) as usize;
         let name_len = u16::from_le_bytes([r[28], r[29]]) as usize;
         let region = u32_at(8);
+        let district = u16::from_le_bytes([r[30], r[31]]);
         let kind = match r[4] {
             0 => PlaceKind::Country,
             1 => PlaceKind::Region,
@@ -107,6 +111,7 @@ impl Gazetteer {
                 _ => std::str::from_utf8(&r[6..8]).unwrap_or("??"),
             },
             region: (region != u32::MAX).then_some(region),
+            district: (district != 0).then(|| FIRST_DISTRICT + u32::from(district) - 1),
             lat: f32_at(12),
             lon: f32_at(16),
             population: u32_at(20),
@@ -304,6 +309,19 @@ impl Gazetteer {
         chain
     }
 
+    /// The places a search covers this entry under, outermost first: its lineage with a
+    /// city's district between its region and itself, so that a search for Cook County
+    /// finds the stories tagged Chicago. (The "about" layer reasons over the plain
+    /// lineage: a district is not a story's setting because one of its towns is.)
+    pub fn search_lineage(&self, entry: Entry) -> Vec<Entry> {
+        let mut chain = self.lineage(entry);
+        if let Some(district) = entry.district {
+            let at = chain.len() - 1;
+            chain.insert(at, self.entry(district));
+        }
+        chain
+    }
+
     /// Regions and cities within `km` of a point.
     pub fn within(&self, lat: f32, lon: f32, km: f64) -> Vec<Entry> {
         (0..self.len() as u32)
@@ -429,6 +447,18 @@ mod tests {
         let county = laurel[0];
         let lineage: Vec<&str> = g.lineage(county).iter().map(|e| e.name).collect();
         assert_eq!(lineage, ["United States", "Kentucky", "Laurel County"]);
+        // A search for a county covers its towns; the plain lineage leaves it out.
+        let chicago = g
+            .lookup("Chicago")
+            .into_iter()
+            .find(|e| e.kind == PlaceKind::City && e.country_code == "US")
+            .unwrap();
+        let covered: Vec<&str> = g.search_lineage(chicago).iter().map(|e| e.name).collect();
+        assert_eq!(
+            covered,
+            ["United States", "Illinois", "Cook County", "Chicago"]
+        );
+        assert_eq!(g.lineage(chicago).len(), 3);
     }
 
     #[test]

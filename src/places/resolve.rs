@@ -123,7 +123,7 @@ pub fn id_paths_within(entry: &Entry) -> Vec<String> {
 /// The GeoNames id path of an entry (`/country/region/city`), as indexed.
 pub fn id_path(entry: &Entry) -> String {
     gazetteer()
-        .lineage(*entry)
+        .search_lineage(*entry)
         .iter()
         .map(|e| format!("/{}", e.id))
         .collect()

@@ -80,7 +80,7 @@ fn to_tagged(g: &Gazetteer, entry: Entry, mentions: u32, dateline: bool) -> Tagg
             .iter()
             .map(|e| format!("/{}", e.name.replace('/', "-")))
             .collect(),
-        id_path: lineage.iter().map(|e| format!("/{}", e.id)).collect(),
+        id_path: super::id_path(&entry),
     }
 }
 
