@@ -424,3 +424,35 @@ fn an_index_made_by_another_version_of_dateline_is_extracted_again_once() {
         assert!(!err.contains("another version"), "{err}");
     }
 }
+
+#[test]
+fn a_page_the_new_version_cannot_read_keeps_the_re_extraction_pending() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    write(
+        corpus.path(),
+        "small.html",
+        &page("Food aid story", "feeding"),
+    );
+    // A page of about 1.5 MB, which a run limited to 1 MB skips.
+    let big = page("Long food aid story", &"feeding ".repeat(200_000));
+    write(corpus.path(), "big.html", &big);
+    let (code, _, err) = index(corpus.path(), index_dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    let info_path = index_dir.path().join("dateline.json");
+    let mut info: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&info_path).unwrap()).unwrap();
+    info["extractor"] = "0123456789abcdef".into();
+    std::fs::write(&info_path, info.to_string()).unwrap();
+    // The big page is kept in its old version: the re-extraction is not done.
+    let (_, out, _) = index(corpus.path(), index_dir.path(), &["--max-page-mb", "1"]);
+    assert!(out.starts_with("added 0, updated 1, removed 0"), "{out}");
+    let (_, out, err) = index(corpus.path(), index_dir.path(), &[]);
+    assert!(out.starts_with("added 0, updated 2, removed 0"), "{out}");
+    assert!(err.contains("every page was extracted again"), "{err}");
+    let (_, out, _) = index(corpus.path(), index_dir.path(), &[]);
+    assert!(
+        out.starts_with("added 0, updated 0, removed 0, unchanged 2"),
+        "{out}"
+    );
+}

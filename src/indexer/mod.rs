@@ -344,6 +344,8 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     };
 
     let mut report = IndexReport::default();
+    // A page or archive this run could not read again kept its indexed version.
+    let mut kept_old = false;
     // Folders that could not be read: their pages are kept, not taken for removed.
     let mut unreadable_prefixes = Vec::new();
     let mut completion = Completion::new(done_before.clone());
@@ -468,6 +470,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                 }
                 Work::Vanished => {}
                 Work::Skip(reason) => {
+                    kept_old |= was_known;
                     let kept = if was_known {
                         "; the indexed version is kept"
                     } else {
@@ -516,6 +519,7 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
                         }
                     }
                     report.archives += 1;
+                    kept_old |= problem.is_some();
                     if let Some(reason) = problem {
                         report.skip(
                             progress,
@@ -552,6 +556,10 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
         Ok(())
     })?;
 
+    // A stop that came while no page was in flight ends the walk without a message.
+    if stopped() {
+        report.interrupted = true;
+    }
     // A stopped run has not seen every page: none is taken for removed.
     let finished = !report.interrupted;
     for (rel, page) in known.iter().filter(|_| finished) {
@@ -570,7 +578,6 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
     }
     if finished {
         completion.forget_missing();
-        store.info.extractor = Some(crate::store::EXTRACTOR.to_string());
     }
     report.reextracted = reextract;
     commit(
@@ -590,6 +597,15 @@ pub fn index_corpus(opts: &IndexOptions, progress: &dyn Progress) -> Result<Inde
             &mut report,
             &mut completion,
         )?;
+    }
+    // Every page is now this build's: recorded only after the last commit, so a run killed
+    // before it extracts them again; a page kept in its old version (unreadable now, a
+    // damaged archive, an unreadable folder) keeps the old record, and the next run tries
+    // again.
+    let current = Some(crate::store::EXTRACTOR.to_string());
+    if finished && !kept_old && unreadable_prefixes.is_empty() && store.info.extractor != current {
+        store.info.extractor = current;
+        store.write_info(&corpus_root)?;
     }
     writer.wait_merging_threads().map_err(index_err)?;
     segments::merge_new_segments(
