@@ -95,8 +95,10 @@ const dl = (() => {
     return "/?" + query.toString();
   }
 
-  /** How to ask for a place as a filter: "Oral, KZ" picks it among places so named. */
+  /** How to ask for a place as a filter: "Oral, KZ" picks it among places so named; a
+   * district by its GeoNames id, for a county's name repeats across a country's states. */
   function placeFilter(place) {
+    if (place.kind === "district" && place.id) return "geonames:" + place.id;
     return place.country_code ? place.name + ", " + place.country_code : String(place.name);
   }
 

@@ -322,13 +322,15 @@ impl Gazetteer {
         chain
     }
 
-    /// Regions and cities within `km` of a point.
+    /// Regions, districts and cities within `km` of a point.
     pub fn within(&self, lat: f32, lon: f32, km: f64) -> Vec<Entry> {
         (0..self.len() as u32)
             .map(|i| self.entry(i))
             .filter(|e| {
-                matches!(e.kind, PlaceKind::Region | PlaceKind::City)
-                    && distance_km(lat, lon, e.lat, e.lon) <= km
+                matches!(
+                    e.kind,
+                    PlaceKind::Region | PlaceKind::District | PlaceKind::City
+                ) && distance_km(lat, lon, e.lat, e.lon) <= km
             })
             .collect()
     }

@@ -316,10 +316,15 @@ fn state_abbreviations(text: &str, names: &mut [Mention]) -> Vec<(Mention, Entry
         if !word.ends_with('.') || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
             continue;
         }
-        let Some(state) = super::words::us_state_of_abbreviation(word)
-            .and_then(super::resolve_place)
-            .map(|r| r.place)
-        else {
+        // The state itself: "New York, US" would resolve to the city, "Washington, US"
+        // to the capital.
+        let Some(state) = super::words::us_state_of_abbreviation(word).and_then(|state| {
+            let name = state.trim_end_matches(", US");
+            gazetteer()
+                .lookup(name)
+                .into_iter()
+                .find(|e| e.kind == PlaceKind::Region && e.country_code == "US")
+        }) else {
             continue;
         };
         let start = name.span.end + 2;
@@ -792,6 +797,13 @@ mod tests {
             .find(|m| m.surface == "Charleston")
             .expect("Charleston");
         assert_eq!(charleston.country_code, "US");
+        // The state, not the city or the capital that shares its name.
+        let ny = place_mentions("Schools in Albany, N.Y., closed early.", None);
+        let state = ny.iter().find(|m| m.surface == "N.Y.").expect("N.Y.");
+        assert_eq!(
+            (state.name.as_str(), state.kind),
+            ("New York", PlaceKind::Region)
+        );
         // An abbreviation alone, or a word that only looks like one, is not a mention.
         assert!(lacks("The mayor, Ind. candidate Jo Smith, won.", "Ind."));
     }
