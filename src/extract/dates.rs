@@ -85,6 +85,7 @@ pub fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
         let (month, day) = match (a > 12, b > 12) {
             (true, false) => (b, a),
             (false, true) => (a, b),
+            (false, false) if a == b => (a, b),
             _ => return None,
         };
         return NaiveDate::from_ymd_opt(year, month, day)?
@@ -420,6 +421,7 @@ mod tests {
         assert_eq!(rfc("12-15-2016"), "2016-12-15T00:00:00+00:00");
         assert_eq!(rfc("15-12-2016"), "2016-12-15T00:00:00+00:00");
         assert_eq!(rfc("05-04-2021"), "");
+        assert_eq!(rfc("05-05-2021"), "2021-05-05T00:00:00+00:00");
         // Java's Date.toString(), with its zone.
         assert_eq!(
             rfc("Mon Aug 03 12:45:00 EDT 2015"),

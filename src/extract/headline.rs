@@ -184,7 +184,8 @@ pub(super) fn headline(
     match raw_title {
         Some(t) => {
             let (title, suffix) = split_site_suffix(&t, site, h1);
-            match heading_within(doc, &t, &title) {
+            // (The <h1> chosen as the headline is one of the headings: it would undo the cut.)
+            match heading_within(doc, &t, &title).filter(|_| !h1_is_headline) {
                 Some(heading) => (Some(heading), suffix),
                 None => (Some(title), suffix),
             }
