@@ -22,7 +22,8 @@ pub enum PlaceKind {
     Country,
     Region,
     /// A second-level division: a US county, a French département, an Italian province,
-    /// an English county. It lies in a region; cities do not point at it.
+    /// an English county. It lies in a region; a city points at it where the gazetteer's
+    /// sources link them.
     District,
     City,
 }
@@ -167,7 +168,7 @@ impl Gazetteer {
     }
 
     /// Every entry a name may mean (any alias, any script): continents first, then
-    /// countries, regions and cities, each by population.
+    /// countries, regions, districts and cities, each by population.
     pub fn lookup(&self, name: &str) -> Vec<Entry> {
         self.lookup_normalized(&normalize_name(name))
     }
@@ -278,6 +279,14 @@ impl Gazetteer {
         self.namesake_regions(place, candidates)
             .map(|r| r.population)
             .fold(place.population, u32::max)
+    }
+
+    /// The US state so named: never the country, city or capital that shares its name
+    /// (Georgia, New York, Washington).
+    pub fn us_state(&self, name: &str) -> Option<Entry> {
+        self.lookup(name)
+            .into_iter()
+            .find(|e| e.kind == PlaceKind::Region && e.country_code == "US")
     }
 
     /// The regions among `candidates` that a city outranks (see

@@ -316,15 +316,9 @@ fn state_abbreviations(text: &str, names: &mut [Mention]) -> Vec<(Mention, Entry
         if !word.ends_with('.') || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
             continue;
         }
-        // The state itself: "New York, US" would resolve to the city, "Washington, US"
-        // to the capital.
-        let Some(state) = super::words::us_state_of_abbreviation(word).and_then(|state| {
-            let name = state.trim_end_matches(", US");
-            gazetteer()
-                .lookup(name)
-                .into_iter()
-                .find(|e| e.kind == PlaceKind::Region && e.country_code == "US")
-        }) else {
+        let Some(state) =
+            super::words::us_state_of_abbreviation(word).and_then(|s| gazetteer().us_state(s))
+        else {
             continue;
         };
         let start = name.span.end + 2;

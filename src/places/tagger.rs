@@ -37,9 +37,7 @@ pub(super) fn resolve_dateline(
     if let Some(q) = qualifier {
         // "N.M." is New Mexico; a state given by name is looked up as written.
         let places = match super::words::us_state_of_abbreviation(q) {
-            Some(state) => super::resolve_place(state)
-                .map(|r| vec![r.place])
-                .unwrap_or_default(),
+            Some(state) => g.us_state(state).into_iter().collect(),
             None => g.lookup(q),
         };
         let fits = |e: &&Entry| {
@@ -212,6 +210,24 @@ mod tests {
             "{places:?}"
         );
         assert!(!places.iter().any(|p| p.1 == "AR"), "{places:?}");
+        // The state, not the capital or the city of its name: Vancouver, Washington, not
+        // British Columbia; Troy, New York, not Michigan.
+        for (city, state, region) in [
+            ("Vancouver", "Wash.", "Washington"),
+            ("Troy", "N.Y.", "New York"),
+        ] {
+            let text = format!(
+                "{}, {state} (AP) — The bridge reopened.",
+                city.to_uppercase()
+            );
+            let tagged = tag_places(&article("Bridge reopens", &text, Some((city, Some(state)))));
+            let found = tagged.iter().find(|p| p.dateline).expect(city);
+            assert_eq!(
+                (found.name.as_str(), found.region.as_deref()),
+                (city, Some(region)),
+                "{tagged:?}"
+            );
+        }
     }
 
     #[test]

@@ -663,7 +663,7 @@ pub(super) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("del", "Delaware"),
     ("d.c", "District of Columbia"),
     ("fla", "Florida"),
-    ("ga", "Georgia, US"),
+    ("ga", "Georgia"),
     ("ill", "Illinois"),
     ("ind", "Indiana"),
     ("kan", "Kansas"),
@@ -683,7 +683,7 @@ pub(super) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("n.h", "New Hampshire"),
     ("n.j", "New Jersey"),
     ("n.m", "New Mexico"),
-    ("n.y", "New York, US"),
+    ("n.y", "New York"),
     ("n.c", "North Carolina"),
     ("n.d", "North Dakota"),
     ("okla", "Oklahoma"),
@@ -696,14 +696,15 @@ pub(super) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("tex", "Texas"),
     ("vt", "Vermont"),
     ("va", "Virginia"),
-    ("wash", "Washington, US"),
+    ("wash", "Washington"),
     ("w.va", "West Virginia"),
     ("wis", "Wisconsin"),
     ("wisc", "Wisconsin"),
     ("wyo", "Wyoming"),
 ];
 
-/// The state an AP abbreviation stands for ("N.M." -> "New Mexico").
+/// The name of the US state an AP abbreviation stands for ("N.M." -> "New Mexico"); see
+/// [`Gazetteer::us_state`](super::gazetteer::Gazetteer::us_state) for its entry.
 pub(super) fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
     let key = word.trim().trim_end_matches('.').to_lowercase();
     US_STATE_ABBREVIATIONS
