@@ -184,11 +184,13 @@ pub(super) fn headline(
     match raw_title {
         Some(t) => {
             let (title, suffix) = split_site_suffix(&t, site, h1);
-            // (The <h1> chosen as the headline is one of the headings: it would undo the cut.)
-            match heading_within(doc, &t, &title).filter(|_| !h1_is_headline) {
-                Some(heading) => (Some(heading), suffix),
-                None => (Some(title), suffix),
-            }
+            // The <h1> chosen as the headline is one of the headings: it would undo the cut.
+            let heading = if h1_is_headline {
+                None
+            } else {
+                heading_within(doc, &t, &title)
+            };
+            (Some(heading.unwrap_or(title)), suffix)
         }
         None => (None, None),
     }
