@@ -392,18 +392,8 @@ fn an_index_made_by_another_version_of_dateline_is_extracted_again_once() {
     let (code, _, _) = index(corpus.path(), index_dir.path(), &[]);
     assert_eq!(code, 0);
     // What an older dateline wrote: no record of its extraction, or another one.
-    let info_path = index_dir.path().join("dateline.json");
     for older in [None, Some("0123456789abcdef")] {
-        let mut info: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&info_path).unwrap()).unwrap();
-        match older {
-            None => info.as_object_mut().unwrap().remove("extractor"),
-            Some(print) => info
-                .as_object_mut()
-                .unwrap()
-                .insert("extractor".into(), print.into()),
-        };
-        std::fs::write(&info_path, info.to_string()).unwrap();
+        stamp_extractor(index_dir.path(), older);
         let (code, out, err) = index(corpus.path(), index_dir.path(), &[]);
         assert_eq!(code, 0, "{err}");
         assert!(
@@ -439,11 +429,7 @@ fn a_page_the_new_version_cannot_read_keeps_the_re_extraction_pending() {
     write(corpus.path(), "big.html", &big);
     let (code, _, err) = index(corpus.path(), index_dir.path(), &[]);
     assert_eq!(code, 0, "{err}");
-    let info_path = index_dir.path().join("dateline.json");
-    let mut info: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&info_path).unwrap()).unwrap();
-    info["extractor"] = "0123456789abcdef".into();
-    std::fs::write(&info_path, info.to_string()).unwrap();
+    stamp_extractor(index_dir.path(), Some("0123456789abcdef"));
     // The big page is kept in its old version: the re-extraction is not done.
     let (_, out, _) = index(corpus.path(), index_dir.path(), &["--max-page-mb", "1"]);
     assert!(out.starts_with("added 0, updated 1, removed 0"), "{out}");
@@ -455,4 +441,18 @@ fn a_page_the_new_version_cannot_read_keeps_the_re_extraction_pending() {
         out.starts_with("added 0, updated 0, removed 0, unchanged 2"),
         "{out}"
     );
+}
+
+/// Makes the index look built by another version of dateline: one that stamped `print`
+/// as its extractor, or (None) one from before the stamp existed.
+fn stamp_extractor(index_dir: &Path, print: Option<&str>) {
+    let info_path = index_dir.join("dateline.json");
+    let mut info: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&info_path).unwrap()).unwrap();
+    let fields = info.as_object_mut().unwrap();
+    match print {
+        None => fields.remove("extractor"),
+        Some(print) => fields.insert("extractor".into(), print.into()),
+    };
+    std::fs::write(&info_path, info.to_string()).unwrap();
 }
